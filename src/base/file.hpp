@@ -1,0 +1,15 @@
+// Reading whole files, with errors as values.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "base/result.hpp"
+
+namespace gazette {
+
+// The bytes of a regular file. Fails with an error naming the path when the file is missing,
+// is a directory, or cannot be read.
+Result<std::string> read_file(const std::filesystem::path& path);
+
+}  // namespace gazette
