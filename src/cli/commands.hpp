@@ -1,0 +1,12 @@
+// The gazette subcommands. Each `add_*_command` registers one subcommand on the application;
+// the handler runs it and stores its exit status (0 success, 1 content errors, 2 bad usage).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace gazette::cli {
+
+// `gazette version`: the version of gazette and of the libraries it was built with.
+void add_version_command(CLI::App& app, int& exit_status);
+
+}  // namespace gazette::cli

@@ -1,0 +1,24 @@
+// gazette: a static site generator for digital newspaper editions.
+// Argument parsing only; every subcommand lives in its own file.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "gazette turns the text of printed newspaper issues into a fast, searchable static "
+      "website.",
+      "gazette"};
+  app.set_version_flag("--version", std::string("gazette ") + GAZETTE_VERSION);
+  app.require_subcommand(1);
+  int exit_status = 0;
+  gazette::cli::add_version_command(app, exit_status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    // CLI11 reports --help and --version as "errors" with status 0; bad usage is status 2.
+    return code == 0 ? 0 : 2;
+  }
+  return exit_status;
+}
