@@ -1,0 +1,159 @@
+#include "output/publisher.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+#include <unordered_set>
+
+#include "output/files.hpp"
+
+namespace gazette::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The size of a regular file, or -1 when it is missing or not a regular file.
+long long regular_file_size(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+  return static_cast<long long>(st.st_size);
+}
+
+// Removes now-empty folders from `dir` up to (not including) `root`.
+void prune_empty_dirs(fs::path dir, const fs::path& root) {
+  while (!dir.empty() && dir != root && dir.string().size() > root.string().size()) {
+    if (::rmdir(dir.c_str()) != 0) return;  // not empty, or gone
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace
+
+bool OutputBatch::is_current(std::string_view rel, std::uint64_t fingerprint) const {
+  if (fingerprint == 0) return false;
+  auto it = publisher_->previous_.find(std::string(rel));
+  if (it == publisher_->previous_.end() || it->second.fingerprint != fingerprint) return false;
+  return regular_file_size(publisher_->out_dir_ / rel) == static_cast<long long>(it->second.size);
+}
+
+void OutputBatch::keep(std::string_view rel) {
+  auto it = publisher_->previous_.find(std::string(rel));
+  if (it == publisher_->previous_.end()) return;
+  entries_.push_back(Entry{std::string(rel), it->second, false});
+}
+
+Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint64_t fingerprint) {
+  if (!is_safe_relative_path(rel)) {
+    return file_error(std::string(rel), "internal error: unsafe output path");
+  }
+  OutputRecord record{content_hash(bytes), bytes.size(), fingerprint};
+  auto it = publisher_->previous_.find(std::string(rel));
+  if (it != publisher_->previous_.end() && it->second.hash == record.hash &&
+      it->second.size == record.size &&
+      regular_file_size(publisher_->out_dir_ / rel) == static_cast<long long>(record.size)) {
+    entries_.push_back(Entry{std::string(rel), record, false});  // same bytes: leave it
+    return {};
+  }
+  if (Status s = write_file(publisher_->staging_dir_ / rel, bytes); !s.ok()) return s;
+  bytes_staged_ += bytes.size();
+  entries_.push_back(Entry{std::string(rel), record, true});
+  return {};
+}
+
+Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean)
+    : out_dir_(std::move(out_dir)), cache_dir_(std::move(cache_dir)) {
+  staging_dir_ = cache_dir_ / "staging";
+  std::error_code ec;
+  fs::remove_all(staging_dir_, ec);  // left over from an interrupted build
+  Manifest previous = load_manifest(cache_dir_ / "manifest");
+  if (clean) {
+    // Forget hashes and fingerprints, but remember which files are ours so that the ones this
+    // build does not produce are still deleted.
+    for (auto& [rel, record] : previous) record = OutputRecord{0, ~0ull, 0};
+  }
+  previous_ = std::move(previous);
+}
+
+Publisher::~Publisher() {
+  if (!finished_) abort();
+}
+
+void Publisher::add(OutputBatch&& batch) {
+  entries_.insert(entries_.end(), std::make_move_iterator(batch.entries_.begin()),
+                  std::make_move_iterator(batch.entries_.end()));
+  batch.entries_.clear();
+}
+
+void Publisher::abort() {
+  std::error_code ec;
+  fs::remove_all(staging_dir_, ec);
+  entries_.clear();
+  finished_ = true;
+}
+
+Result<PublishSummary> Publisher::commit() {
+  std::sort(entries_.begin(), entries_.end(),
+            [](const auto& a, const auto& b) { return a.rel < b.rel; });
+  for (size_t i = 1; i < entries_.size(); ++i) {
+    if (entries_[i].rel == entries_[i - 1].rel) {
+      abort();
+      return file_error((out_dir_ / entries_[i].rel).string(),
+                        "two pages of this build have the same output path");
+    }
+  }
+  PublishSummary summary;
+  Manifest next;
+  next.reserve(entries_.size());
+  std::error_code ec;
+  fs::create_directories(out_dir_, ec);
+  if (ec) {
+    abort();
+    return file_error(out_dir_.string(), ec.message());
+  }
+  for (const auto& e : entries_) {
+    next.emplace(e.rel, e.record);
+    if (!e.staged) {
+      ++summary.unchanged;
+      continue;
+    }
+    fs::path target = out_dir_ / e.rel;
+    fs::path staged = staging_dir_ / e.rel;
+    if (::rename(staged.c_str(), target.c_str()) != 0) {
+      // The usual failure is a folder that does not exist yet in the output.
+      int err = errno;
+      if (err == ENOENT) {
+        fs::create_directories(target.parent_path(), ec);
+        err = ec ? ec.value() : ::rename(staged.c_str(), target.c_str()) == 0 ? 0 : errno;
+      }
+      if (err != 0) {
+        abort();
+        return file_error(target.string(), std::strerror(err));
+      }
+    }
+    ++summary.written;
+    summary.bytes_written += e.record.size;
+  }
+  for (const auto& [rel, record] : previous_) {
+    if (next.count(rel)) continue;
+    fs::path gone = out_dir_ / rel;
+    if (::unlink(gone.c_str()) == 0) {
+      ++summary.deleted;
+      prune_empty_dirs(gone.parent_path(), out_dir_);
+    }
+  }
+  fs::remove_all(staging_dir_, ec);
+  finished_ = true;
+  if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
+  previous_ = std::move(next);
+  entries_.clear();
+  return summary;
+}
+
+}  // namespace gazette::output

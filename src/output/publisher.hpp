@@ -1,0 +1,92 @@
+// Publishing a build into the output folder (public/) so that it is never left partial or
+// corrupted: pages are staged first and moved into place only once the whole build has
+// succeeded; files whose bytes did not change are not touched; files the previous build
+// wrote and this one did not are deleted. Files gazette never wrote are left alone.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "output/manifest.hpp"
+
+namespace gazette::output {
+
+// What a commit did.
+struct PublishSummary {
+  size_t written = 0;    // new or changed files
+  size_t unchanged = 0;  // same bytes as before: not touched
+  size_t deleted = 0;    // written by the previous build, not by this one
+  std::uint64_t bytes_written = 0;
+};
+
+class Publisher;
+
+// A worker's share of the output: each rendering thread stages files through its own batch
+// (no lock between threads), and the batches are handed back to the publisher at the end.
+class OutputBatch {
+ public:
+  // Whether the file at `rel` can be kept as it is: the previous build wrote it from inputs
+  // with this same fingerprint and it is still intact on disk. When true the caller may skip
+  // rendering it and must call `keep`.
+  bool is_current(std::string_view rel, std::uint64_t fingerprint) const;
+
+  // Keeps the previous build's file at `rel` as this build's output.
+  void keep(std::string_view rel);
+
+  // This build's bytes for `rel` (a safe relative path), rendered from inputs with
+  // `fingerprint` (0 when unknown). Staged if they differ from what is on disk.
+  Status put(std::string_view rel, std::string_view bytes, std::uint64_t fingerprint = 0);
+
+ private:
+  friend class Publisher;
+  explicit OutputBatch(const Publisher& publisher) : publisher_(&publisher) {}
+
+  struct Entry {
+    std::string rel;
+    OutputRecord record;
+    bool staged = false;
+  };
+  const Publisher* publisher_;
+  std::vector<Entry> entries_;
+  std::uint64_t bytes_staged_ = 0;
+};
+
+class Publisher {
+ public:
+  // Publishes into `out_dir`, keeping the manifest and the staging area in `cache_dir`.
+  // With `clean`, the previous build is ignored: every file is written again.
+  Publisher(std::filesystem::path out_dir, std::filesystem::path cache_dir, bool clean);
+  ~Publisher();
+  Publisher(const Publisher&) = delete;
+  Publisher& operator=(const Publisher&) = delete;
+
+  // A new batch for one worker.
+  OutputBatch batch() const { return OutputBatch(*this); }
+
+  // Takes a worker's finished batch.
+  void add(OutputBatch&& batch);
+
+  // Moves the staged files into the output folder, deletes the vanished ones, and saves the
+  // manifest. Two outputs with the same path are an error (and nothing is published).
+  Result<PublishSummary> commit();
+
+  // Drops everything staged: the output folder stays as it was.
+  void abort();
+
+  const std::filesystem::path& out_dir() const { return out_dir_; }
+
+ private:
+  friend class OutputBatch;
+  std::filesystem::path out_dir_;
+  std::filesystem::path cache_dir_;
+  std::filesystem::path staging_dir_;
+  Manifest previous_;
+  std::vector<OutputBatch::Entry> entries_;
+  bool finished_ = false;
+};
+
+}  // namespace gazette::output

@@ -1,0 +1,57 @@
+#include "output/files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "base/file.hpp"
+
+namespace gazette::output {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(SafeRelativePath, AcceptsOutputPaths) {
+  EXPECT_TRUE(is_safe_relative_path("index.html"));
+  EXPECT_TRUE(is_safe_relative_path("2022/11/08/jia-kuai/index.html"));
+  EXPECT_TRUE(is_safe_relative_path("tags/zhu-zhou/page/2/index.html"));
+}
+
+TEST(SafeRelativePath, RejectsEscapes) {
+  for (const char* bad :
+       {"", "/etc/passwd", "../x", "a/../b", "a/./b", "a//b", "a/", ".", "a\\b", "..", "a/.."}) {
+    EXPECT_FALSE(is_safe_relative_path(bad)) << bad;
+  }
+  EXPECT_FALSE(is_safe_relative_path(std::string_view("a\0b", 3)));
+}
+
+TEST(ContentHash, DistinguishesBytes) {
+  EXPECT_EQ(content_hash("株洲日报"), content_hash("株洲日报"));
+  EXPECT_NE(content_hash("株洲日报"), content_hash("株洲日報"));
+  EXPECT_NE(content_hash(""), content_hash(std::string_view("\0", 1)));
+}
+
+TEST(WriteFileAtomic, CreatesFoldersAndReplacesWholeFiles) {
+  fs::path dir = fs::temp_directory_path() / "gazette-files-test";
+  fs::remove_all(dir);
+  fs::path target = dir / "a" / "b" / "index.html";
+  ASSERT_TRUE(write_file_atomic(target, "first").ok());
+  EXPECT_EQ(*read_file(target), "first");
+  ASSERT_TRUE(write_file_atomic(target, "second, longer").ok());
+  EXPECT_EQ(*read_file(target), "second, longer");
+  // No temporary files are left behind.
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) files += e.is_regular_file();
+  EXPECT_EQ(files, 1u);
+  EXPECT_EQ(fs::status(target).permissions() & fs::perms::owner_read, fs::perms::owner_read);
+  fs::remove_all(dir);
+}
+
+TEST(WriteFileAtomic, ErrorNamesThePath) {
+  Status s = write_file_atomic("/proc/gazette-cannot-write-here/x.html", "x");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().path.find("gazette-cannot-write-here"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gazette::output

@@ -1,0 +1,175 @@
+#include "output/publisher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "base/file.hpp"
+#include "output/files.hpp"
+
+namespace gazette::output {
+namespace {
+
+namespace fs = std::filesystem;
+
+class PublisherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            (std::string("gazette-publisher-") +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    out_ = root_ / "public";
+    cache_ = root_ / ".gazette-cache";
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  // Publishes `files` (path → bytes) as one build.
+  PublishSummary publish(const std::vector<std::pair<std::string, std::string>>& files,
+                         bool clean = false) {
+    Publisher p(out_, cache_, clean);
+    OutputBatch a = p.batch();
+    OutputBatch b = p.batch();
+    for (size_t i = 0; i < files.size(); ++i) {
+      EXPECT_TRUE((i % 2 ? b : a).put(files[i].first, files[i].second).ok());
+    }
+    p.add(std::move(a));
+    p.add(std::move(b));
+    auto r = p.commit();
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? *r : PublishSummary{};
+  }
+
+  fs::file_time_type mtime(const std::string& rel) { return fs::last_write_time(out_ / rel); }
+
+  fs::path root_, out_, cache_;
+};
+
+TEST_F(PublisherTest, FirstBuildWritesEverything) {
+  auto s = publish({{"index.html", "home"}, {"2022/11/08/index.html", "issue"}});
+  EXPECT_EQ(s.written, 2u);
+  EXPECT_EQ(s.unchanged, 0u);
+  EXPECT_EQ(*read_file(out_ / "2022/11/08/index.html"), "issue");
+  EXPECT_FALSE(fs::exists(cache_ / "staging"));
+  EXPECT_TRUE(fs::exists(cache_ / "manifest"));
+}
+
+TEST_F(PublisherTest, UnchangedFilesAreNotTouched) {
+  publish({{"index.html", "home"}, {"a/index.html", "a"}});
+  auto before = mtime("a/index.html");
+  auto s = publish({{"index.html", "home v2"}, {"a/index.html", "a"}});
+  EXPECT_EQ(s.written, 1u);
+  EXPECT_EQ(s.unchanged, 1u);
+  EXPECT_EQ(mtime("a/index.html"), before);
+  EXPECT_EQ(*read_file(out_ / "index.html"), "home v2");
+}
+
+TEST_F(PublisherTest, VanishedOutputsAreDeletedAndForeignFilesKept) {
+  publish({{"index.html", "home"}, {"2022/11/08/x/index.html", "x"}});
+  std::ofstream(out_ / "CNAME") << "example.org";  // not ours
+  auto s = publish({{"index.html", "home"}});
+  EXPECT_EQ(s.deleted, 1u);
+  EXPECT_FALSE(fs::exists(out_ / "2022"));  // empty folders pruned
+  EXPECT_TRUE(fs::exists(out_ / "CNAME"));
+}
+
+TEST_F(PublisherTest, DamagedOutputIsRewritten) {
+  publish({{"index.html", "home"}});
+  std::ofstream(out_ / "index.html") << "edited by hand!";
+  auto s = publish({{"index.html", "home"}});
+  EXPECT_EQ(s.written, 1u);
+  EXPECT_EQ(*read_file(out_ / "index.html"), "home");
+  fs::remove(out_ / "index.html");
+  s = publish({{"index.html", "home"}});
+  EXPECT_EQ(s.written, 1u);
+}
+
+TEST_F(PublisherTest, AbortLeavesTheOutputAsItWas) {
+  publish({{"index.html", "home"}});
+  {
+    Publisher p(out_, cache_, false);
+    OutputBatch b = p.batch();
+    ASSERT_TRUE(b.put("index.html", "broken build").ok());
+    ASSERT_TRUE(b.put("new/index.html", "new").ok());
+    p.add(std::move(b));
+    p.abort();
+  }
+  EXPECT_EQ(*read_file(out_ / "index.html"), "home");
+  EXPECT_FALSE(fs::exists(out_ / "new"));
+  EXPECT_FALSE(fs::exists(cache_ / "staging"));
+  // A publisher destroyed without commit aborts too.
+  {
+    Publisher p(out_, cache_, false);
+    OutputBatch b = p.batch();
+    ASSERT_TRUE(b.put("index.html", "also broken").ok());
+    p.add(std::move(b));
+  }
+  EXPECT_EQ(*read_file(out_ / "index.html"), "home");
+}
+
+TEST_F(PublisherTest, DuplicateOutputPathIsAnError) {
+  Publisher p(out_, cache_, false);
+  OutputBatch a = p.batch();
+  OutputBatch b = p.batch();
+  ASSERT_TRUE(a.put("2022/11/08/x/index.html", "one").ok());
+  ASSERT_TRUE(b.put("2022/11/08/x/index.html", "two").ok());
+  p.add(std::move(a));
+  p.add(std::move(b));
+  auto r = p.commit();
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("same output path"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out_ / "2022"));
+}
+
+TEST_F(PublisherTest, FingerprintsLetUnchangedPagesBeSkipped) {
+  {
+    Publisher p(out_, cache_, false);
+    OutputBatch b = p.batch();
+    ASSERT_TRUE(b.put("a/index.html", "a", 42).ok());
+    p.add(std::move(b));
+    ASSERT_TRUE(p.commit().ok());
+  }
+  Publisher p(out_, cache_, false);
+  OutputBatch b = p.batch();
+  EXPECT_TRUE(b.is_current("a/index.html", 42));
+  EXPECT_FALSE(b.is_current("a/index.html", 43));
+  EXPECT_FALSE(b.is_current("a/index.html", 0));
+  EXPECT_FALSE(b.is_current("b/index.html", 42));
+  b.keep("a/index.html");
+  p.add(std::move(b));
+  auto s = p.commit();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->unchanged, 1u);
+  EXPECT_EQ(s->deleted, 0u);
+  EXPECT_EQ(*read_file(out_ / "a/index.html"), "a");
+}
+
+TEST_F(PublisherTest, CleanRewritesEverythingAndStillDeletesVanished) {
+  publish({{"index.html", "home"}, {"old/index.html", "old"}});
+  auto s = publish({{"index.html", "home"}}, /*clean=*/true);
+  EXPECT_EQ(s.written, 1u);
+  EXPECT_EQ(s.deleted, 1u);
+}
+
+TEST_F(PublisherTest, CorruptManifestMeansFullBuild) {
+  publish({{"index.html", "home"}});
+  std::ofstream(cache_ / "manifest") << "gazette-manifest 1\nzz 1 0 index.html\n";
+  auto s = publish({{"index.html", "home"}});
+  EXPECT_EQ(s.written, 1u);
+}
+
+TEST(Manifest, RoundTrips) {
+  fs::path file = fs::temp_directory_path() / "gazette-manifest-test";
+  Manifest m{{"index.html", {1, 2, 3}}, {"2022/11/08/index.html", {0xffffffffffffffffull, 0, 7}}};
+  ASSERT_TRUE(save_manifest(file, m).ok());
+  Manifest back = load_manifest(file);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back["2022/11/08/index.html"].hash, 0xffffffffffffffffull);
+  EXPECT_EQ(back["index.html"].fingerprint, 3u);
+  fs::remove(file);
+  EXPECT_TRUE(load_manifest(file).empty());
+}
+
+}  // namespace
+}  // namespace gazette::output
