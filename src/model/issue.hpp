@@ -16,6 +16,8 @@ namespace gazette::model {
 struct Warning {
   int line = 0;
   std::string message;
+
+  friend bool operator==(const Warning&, const Warning&) = default;
 };
 
 // What kind of item an article is, as `parse --json` spells it.
@@ -28,10 +30,18 @@ const char* kind_name(ArticleKind kind);
 std::optional<ArticleKind> kind_from_name(std::string_view name);
 
 // One block of an article's body: a paragraph, or a sub-heading (intertitle) inside it.
+// A block is plain text (`markdown` empty: `text` is exactly what the reader sees, and is
+// escaped whenever it is written as Markdown), or Markdown written by hand in an issue folder
+// (`markdown` holds its source, rendered as is; `text` is then its plain text, for excerpts,
+// search and `parse --json`). Lists, quotes, tables and code written by hand are paragraph
+// blocks with their Markdown.
 struct Block {
   enum class Type { kParagraph, kHeading };
   Type type = Type::kParagraph;
   std::string text;
+  std::string markdown;
+
+  friend bool operator==(const Block&, const Block&) = default;
 };
 
 // One article of an issue: its headline (kicker above the title, subtitle below), byline and
@@ -52,6 +62,8 @@ struct Article {
   std::optional<std::string> slug;  // set by hand in Markdown; otherwise chosen by the site
   int first_line = 0;               // source lines the article came from (1-based, inclusive)
   int last_line = 0;
+
+  friend bool operator==(const Article&, const Article&) = default;
 };
 
 // The printed masthead of an issue: what the front page says about itself.
@@ -62,6 +74,8 @@ struct Masthead {
   std::optional<std::string> lunar;    // 壬寅年十月十五
   std::optional<int> number;           // 第23124期
   std::optional<int> pages;            // 今日4版
+
+  friend bool operator==(const Masthead&, const Masthead&) = default;
 };
 
 // One issue of a newspaper.
@@ -70,6 +84,8 @@ struct Issue {
   Masthead masthead;
   std::vector<Article> articles;
   std::vector<Warning> warnings;
+
+  friend bool operator==(const Issue&, const Issue&) = default;
 };
 
 }  // namespace gazette::model
