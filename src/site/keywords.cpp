@@ -1,0 +1,129 @@
+#include "site/keywords.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
+
+namespace gazette::site {
+
+namespace {
+
+// Common words of Chinese news writing that say nothing about an article's subject.
+constexpr std::string_view kStopWords[] = {
+    "我们",   "他们", "你们",   "大家", "自己", "一个",   "一些",   "这个",   "那个", "这些",
+    "那些",   "这样", "那样",   "什么", "没有", "不是",   "就是",   "还是",   "但是", "而且",
+    "并且",   "因为", "所以",   "如果", "虽然", "然后",   "以及",   "或者",   "其中", "之一",
+    "已经",   "正在", "可以",   "需要", "能够", "应该",   "必须",   "进行",   "开展", "加强",
+    "推进",   "推动", "落实",   "坚持", "实现", "提高",   "提升",   "做好",   "确保", "保障",
+    "积极",   "全面", "进一步", "有关", "相关", "方面",   "问题",   "情况",   "工作", "要求",
+    "部门",   "单位", "负责",   "同志", "主要", "重要",   "重点",   "表示",   "强调", "指出",
+    "认为",   "介绍", "通过",   "目前", "当前", "今年",   "去年",   "日前",   "近日", "以来",
+    "同时",   "此外", "期间",   "时间", "记者", "通讯员", "全媒体", "实习生", "日报", "本报",
+    "新华社", "讯",   "电",     "摄",   "供图", "一是",   "二是",   "三是",   "不断", "持续",
+    "各级",   "各项", "广大",   "全市", "全省", "全国",   "我市",   "我省",   "我国", "市委",
+    "市政府", "领导", "参加",   "出席", "召开", "会议",   "活动",   "发展",   "建设", "服务",
+    "管理",   "社会", "群众",   "人员", "企业", "地方",   "作为",   "为了",   "对于", "关于",
+    "根据",   "按照", "围绕",   "深入", "扎实", "切实",   "充分",   "更加",   "非常", "已",
+    "将",     "也",   "都",
+};
+
+bool is_number_like(std::string_view word) {
+  for (size_t i = 0; i < word.size();) {
+    char32_t c = text::next_code_point(word, i);
+    bool digit = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%';
+    if (!digit) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+WordCounter::WordCounter(const config::KeywordSettings& settings)
+    : min_length_(static_cast<size_t>(settings.min_length)) {
+  for (auto w : kStopWords) stop_words_.emplace(w);
+  for (const auto& w : settings.stop_words) stop_words_.insert(w);
+}
+
+void WordCounter::add_words(std::string_view text, int weight,
+                            std::vector<std::pair<std::string_view, int>>& out) const {
+  std::vector<std::string_view> words = segmenter_.words(text);
+  // Merge runs of single Han characters the dictionary did not know (2–4 characters).
+  std::vector<std::string_view> merged;
+  merged.reserve(words.size());
+  for (size_t i = 0; i < words.size();) {
+    auto single_han = [&](size_t k) {
+      if (k >= words.size()) return false;
+      size_t p = 0;
+      char32_t c = text::next_code_point(words[k], p);
+      return p == words[k].size() && text::is_han(c);
+    };
+    size_t j = i;
+    while (single_han(j) && j - i < 4 &&
+           (j == i || words[j].data() == words[j - 1].data() + words[j - 1].size())) {
+      ++j;
+    }
+    if (j - i >= 2) {
+      merged.emplace_back(
+          words[i].data(),
+          static_cast<size_t>(words[j - 1].data() + words[j - 1].size() - words[i].data()));
+      i = j;
+    } else {
+      merged.push_back(words[i]);
+      ++i;
+    }
+  }
+  for (std::string_view w : merged) {
+    if (text::code_point_count(w) < min_length_ || is_number_like(w)) continue;
+    if (stop_words_.count(std::string(w))) continue;
+    out.emplace_back(w, weight);
+  }
+}
+
+WordCounts WordCounter::count(std::string_view title, std::string_view body, size_t limit) const {
+  std::vector<std::pair<std::string_view, int>> words;
+  add_words(title, 3, words);
+  add_words(body, 1, words);
+  std::unordered_map<std::string_view, int> counts;
+  for (const auto& [w, n] : words) counts[w] += n;
+  WordCounts out;
+  out.reserve(counts.size());
+  for (const auto& [w, n] : counts) out.emplace_back(std::string(w), n);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::vector<std::vector<std::string>> choose_keywords(const std::vector<WordCounts>& articles,
+                                                      const config::KeywordSettings& settings) {
+  std::unordered_map<std::string_view, int> df;
+  for (const auto& counts : articles) {
+    for (const auto& [word, n] : counts) ++df[word];
+  }
+  const double n_docs = static_cast<double>(articles.size());
+  const int max_df = std::max(settings.min_document_frequency,
+                              static_cast<int>(std::floor(settings.max_document_share * n_docs)));
+  std::vector<std::vector<std::string>> out(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) {
+    std::vector<std::pair<double, const std::string*>> scored;
+    for (const auto& [word, n] : articles[a]) {
+      int d = df[word];
+      if (d < settings.min_document_frequency || d > max_df) continue;
+      double idf = std::log((n_docs + 1.0) / d);
+      scored.emplace_back(n * idf, &word);
+    }
+    std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : *x.second < *y.second;
+    });
+    for (size_t k = 0; k < scored.size() && k < static_cast<size_t>(settings.per_article); ++k) {
+      out[a].push_back(*scored[k].second);
+    }
+  }
+  return out;
+}
+
+}  // namespace gazette::site

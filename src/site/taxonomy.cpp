@@ -1,0 +1,52 @@
+#include "site/taxonomy.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace gazette::site {
+
+model::Taxonomy make_taxonomy(const std::string& name, std::vector<TermUse> terms,
+                              const model::Site& site, const TermTools& tools) {
+  // Sort keys once; equal keys (different spellings the collator treats alike) fall back to
+  // byte order so the order never depends on input order.
+  std::vector<std::pair<std::string, size_t>> order;
+  order.reserve(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    order.emplace_back(tools.collation.sort_key(terms[i].name), i);
+  }
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return terms[a.second].name < terms[b.second].name;
+  });
+
+  model::Taxonomy tax;
+  tax.name = name;
+  tax.terms.reserve(terms.size());
+  std::unordered_set<std::string> slugs;
+  for (const auto& [key, i] : order) {
+    TermUse& use = terms[i];
+    model::Term term;
+    term.name = use.name;
+    term.kind = use.kind;
+    term.heading = tools.headings.heading(use.name);
+    std::string base = tools.slugger.slug(use.name);
+    if (base.empty()) base = "term";
+    std::string slug = base;
+    for (int n = 2; !slugs.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
+    term.slug = slug;
+    term.url = name + "/" + slug + "/";
+    std::sort(use.articles.begin(), use.articles.end());
+    use.articles.erase(std::unique(use.articles.begin(), use.articles.end()), use.articles.end());
+    // Newest issue first; within an issue, in the issue's order.
+    std::stable_sort(use.articles.begin(), use.articles.end(), [&](int a, int b) {
+      return site.articles[static_cast<size_t>(a)].issue >
+             site.articles[static_cast<size_t>(b)].issue;
+    });
+    term.articles = std::move(use.articles);
+    tax.by_name.emplace(term.name, static_cast<int>(tax.terms.size()));
+    tax.terms.push_back(std::move(term));
+  }
+  return tax;
+}
+
+}  // namespace gazette::site
