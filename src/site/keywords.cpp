@@ -50,29 +50,34 @@ WordCounter::WordCounter(const config::KeywordSettings& settings)
 void WordCounter::add_words(std::string_view text, int weight,
                             std::vector<std::pair<std::string_view, int>>& out) const {
   std::vector<std::string_view> words = segmenter_.words(text);
-  // Merge runs of single Han characters the dictionary did not know (2–4 characters).
-  std::vector<std::string_view> merged;
-  merged.reserve(words.size());
-  for (size_t i = 0; i < words.size();) {
-    auto single_han = [&](size_t k) {
-      if (k >= words.size()) return false;
-      size_t p = 0;
-      char32_t c = text::next_code_point(words[k], p);
-      return p == words[k].size() && text::is_han(c);
-    };
-    size_t j = i;
-    while (single_han(j) && j - i < 4 &&
-           (j == i || words[j].data() == words[j - 1].data() + words[j - 1].size())) {
-      ++j;
+  // ICU's dictionary leaves words it does not know (names, recent words such as 疫情, 骑手,
+  // 志愿者) as single characters beside its words. Within a run of adjacent Han words, every
+  // sequence of two or more words that contains a single character and is 2–4 characters long
+  // is a candidate too; document frequency keeps the ones that recur across articles.
+  auto han_chars = [&](size_t k) -> size_t {
+    size_t chars = 0;
+    for (size_t p = 0; p < words[k].size();) {
+      if (!text::is_han(text::next_code_point(words[k], p))) return 0;
+      ++chars;
     }
-    if (j - i >= 2) {
-      merged.emplace_back(
-          words[i].data(),
-          static_cast<size_t>(words[j - 1].data() + words[j - 1].size() - words[i].data()));
-      i = j;
-    } else {
-      merged.push_back(words[i]);
-      ++i;
+    return chars;
+  };
+  std::vector<std::string_view> merged;
+  merged.reserve(words.size() * 2);
+  for (size_t i = 0; i < words.size(); ++i) {
+    merged.push_back(words[i]);
+    size_t chars = han_chars(i);
+    bool single = chars == 1;
+    for (size_t j = i + 1; chars > 0 && j < words.size(); ++j) {
+      if (words[j].data() != words[j - 1].data() + words[j - 1].size()) break;  // not adjacent
+      size_t c = han_chars(j);
+      if (c == 0 || chars + c > 4) break;
+      chars += c;
+      single = single || c == 1;
+      if (single) {
+        merged.emplace_back(words[i].data(), static_cast<size_t>(words[j].data() + words[j].size() -
+                                                                 words[i].data()));
+      }
     }
   }
   for (std::string_view w : merged) {
@@ -116,11 +121,19 @@ std::vector<std::vector<std::string>> choose_keywords(const std::vector<WordCoun
       double idf = std::log((n_docs + 1.0) / d);
       scored.emplace_back(n * idf, &word);
     }
+    // Best first; on equal scores the longer word (曹慧泉 before its piece 曹慧).
     std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
-      return x.first != y.first ? x.first > y.first : *x.second < *y.second;
+      if (x.first != y.first) return x.first > y.first;
+      if (x.second->size() != y.second->size()) return x.second->size() > y.second->size();
+      return *x.second < *y.second;
     });
-    for (size_t k = 0; k < scored.size() && k < static_cast<size_t>(settings.per_article); ++k) {
-      out[a].push_back(*scored[k].second);
+    // A word inside a chosen one, or containing one, says the same thing again.
+    for (const auto& [score, word] : scored) {
+      if (out[a].size() >= static_cast<size_t>(settings.per_article)) break;
+      bool overlaps = std::any_of(out[a].begin(), out[a].end(), [&](const std::string& k) {
+        return k.find(*word) != std::string::npos || word->find(k) != std::string::npos;
+      });
+      if (!overlaps) out[a].push_back(*word);
     }
   }
   return out;

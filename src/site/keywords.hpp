@@ -17,8 +17,9 @@ namespace gazette::site {
 using WordCounts = std::vector<std::pair<std::string, int>>;
 
 // Counts the words of articles. ICU's dictionary does not know many names and recent words
-// and leaves them as runs of single characters (曹/慧/泉); such runs of two to four characters
-// are taken as one word, and document frequency then keeps only the ones that recur.
+// and leaves them as single characters (曹/慧/泉, 骑/手, 志愿/者); sequences of adjacent words
+// with such a character, 2–4 characters long, are candidates too, and document frequency
+// keeps only the ones that recur.
 // One per thread.
 class WordCounter {
  public:
@@ -26,7 +27,7 @@ class WordCounter {
 
   // The most frequent candidate words of an article (title words count three times), at most
   // `limit` of them, most frequent first (ties in byte order).
-  WordCounts count(std::string_view title, std::string_view body, size_t limit = 40) const;
+  WordCounts count(std::string_view title, std::string_view body, size_t limit = 60) const;
 
  private:
   void add_words(std::string_view text, int weight,
@@ -37,7 +38,8 @@ class WordCounter {
 };
 
 // The keywords of each article: of its candidates, those whose document frequency is within
-// the settings' bounds, by descending TF-IDF, at most `per_article`.
+// the settings' bounds, by descending TF-IDF, at most `per_article`, leaving out words that
+// overlap a better one (a piece of it, or a longer word containing it).
 std::vector<std::vector<std::string>> choose_keywords(const std::vector<WordCounts>& articles,
                                                       const config::KeywordSettings& settings);
 

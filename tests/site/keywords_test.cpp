@@ -31,6 +31,11 @@ TEST(WordCounter, JoinsRunsOfUnknownSingleCharacters) {
   // ICU's dictionary splits the name 曹慧泉 into single characters.
   WordCounts c = counter.count("", "市委书记曹慧泉主持召开专题会议");
   EXPECT_TRUE(has(c, "曹慧泉"));
+  // … and 志愿者 into the word 志愿 and the character 者.
+  c = counter.count("", "志愿者为居民送菜。");
+  EXPECT_TRUE(has(c, "志愿者"));
+  EXPECT_TRUE(has(c, "居民"));
+  EXPECT_FALSE(has(c, "志愿者为居民"));  // longer than four characters
 }
 
 TEST(WordCounter, SiteStopWordsAndMinimumLength) {
@@ -41,6 +46,19 @@ TEST(WordCounter, SiteStopWordsAndMinimumLength) {
   WordCounts c = counter.count("网络空间命运共同体", "");
   EXPECT_FALSE(has(c, "网络"));
   EXPECT_FALSE(has(c, "空间"));
+}
+
+TEST(ChooseKeywords, PrefersTheWholeWordOverItsPieces) {
+  config::KeywordSettings s;
+  s.per_article = 2;
+  s.min_document_frequency = 2;
+  s.max_document_share = 1.0;
+  std::vector<WordCounts> docs = {
+      {{"曹慧", 3}, {"曹慧泉", 3}, {"慧泉", 3}, {"调度", 2}},
+      {{"曹慧", 1}, {"曹慧泉", 1}, {"慧泉", 1}, {"调度", 1}},
+  };
+  auto k = choose_keywords(docs, s);
+  EXPECT_EQ(k[0], (std::vector<std::string>{"曹慧泉", "调度"}));
 }
 
 TEST(ChooseKeywords, TfIdfWithinDocumentFrequencyBounds) {

@@ -1,0 +1,209 @@
+#include "site/site_model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+#include "site/keywords.hpp"
+#include "site/parallel.hpp"
+#include "site/slugs.hpp"
+#include "site/taxonomy.hpp"
+#include "site/vocabulary.hpp"
+#include "text/collate.hpp"
+#include "text/slug.hpp"
+
+namespace gazette::site {
+
+std::string paper_of(const model::Issue& issue, const config::SiteConfig& config) {
+  return issue.masthead.paper ? *issue.masthead.paper : config.paper;
+}
+
+std::string article_text(const model::Article& a) {
+  std::string s;
+  for (const auto* part :
+       {a.kicker ? &*a.kicker : nullptr, &a.title, a.subtitle ? &*a.subtitle : nullptr}) {
+    if (part) (s += *part) += '\n';
+  }
+  for (const auto& block : a.body) (s += block.text) += '\n';
+  return s;
+}
+
+namespace {
+
+// Drops issues whose date is unknown, and reports them.
+void require_dates(std::vector<LoadedIssue>& issues, std::vector<Error>& errors) {
+  std::erase_if(issues, [&](const LoadedIssue& li) {
+    if (li.issue.masthead.date) return false;
+    errors.push_back(
+        file_error(li.source_rel,
+                   "the date of this issue is unknown: add `date: YYYY-MM-DD` to its front matter "
+                   "(see the warnings of `gazette parse` for the dates its text mentions)"));
+    return true;
+  });
+}
+
+// Sorts by date (then paper, then path) and reports two issues of one paper on one day.
+void order_issues(std::vector<LoadedIssue>& issues, const config::SiteConfig& config,
+                  std::vector<Error>& errors) {
+  std::stable_sort(issues.begin(), issues.end(), [&](const LoadedIssue& a, const LoadedIssue& b) {
+    if (*a.issue.masthead.date != *b.issue.masthead.date)
+      return *a.issue.masthead.date < *b.issue.masthead.date;
+    return a.source_rel < b.source_rel;
+  });
+  std::vector<LoadedIssue> kept;
+  kept.reserve(issues.size());
+  for (auto& li : issues) {
+    if (!kept.empty() && *kept.back().issue.masthead.date == *li.issue.masthead.date) {
+      // One issue per day: the URL /YYYY/MM/DD/ names the day.
+      std::string paper = paper_of(li.issue, config), other = paper_of(kept.back().issue, config);
+      errors.push_back(file_error(
+          li.source_rel,
+          paper == other
+              ? fmt::format("two issues of {} dated {}: this one and {}", paper,
+                            text::iso(*li.issue.masthead.date), kept.back().source_rel)
+              : fmt::format("two issues dated {} ({} and {}, in {}): a site holds one paper, one "
+                            "issue a day",
+                            text::iso(*li.issue.masthead.date), paper, other,
+                            kept.back().source_rel)));
+      continue;
+    }
+    kept.push_back(std::move(li));
+  }
+  issues = std::move(kept);
+}
+
+std::string date_path(text::Date d) {
+  return fmt::format("{:04}/{:02}/{:02}/", d.year, d.month, d.day);
+}
+
+// Adds `name` to `names` once, keeping order.
+void add_unique(std::vector<std::string>& names, std::string name) {
+  while (!name.empty() && (name.back() == ' ' || name.front() == ' ')) {
+    if (name.back() == ' ') name.pop_back();
+    if (!name.empty() && name.front() == ' ') name.erase(name.begin());
+  }
+  if (name.empty()) return;
+  if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+}
+
+}  // namespace
+
+model::Site build_site_model(std::vector<LoadedIssue> issues, const config::SiteConfig& config,
+                             int jobs, std::vector<Error>& errors) {
+  require_dates(issues, errors);
+  order_issues(issues, config, errors);
+
+  model::Site site;
+  text::Slugger slugger;
+  // Issues, articles, URLs, slugs.
+  site.issues.reserve(issues.size());
+  for (auto& li : issues) {
+    model::IssueEntry entry;
+    entry.date = *li.issue.masthead.date;
+    entry.url = date_path(entry.date);
+    entry.source_path = li.source_rel;
+    entry.from_markdown = li.from_markdown;
+    entry.content_hash = li.content_hash;
+    auto slugs =
+        article_slugs(li.issue, config.slugs, slugger, static_cast<size_t>(config.slug_length));
+    if (!slugs.ok()) {
+      Error e = slugs.error();
+      e.path = li.source_rel;
+      errors.push_back(std::move(e));
+      continue;
+    }
+    entry.issue = std::move(li.issue);
+    const int issue_index = static_cast<int>(site.issues.size());
+    for (size_t i = 0; i < entry.issue.articles.size(); ++i) {
+      model::ArticleEntry a;
+      a.issue = issue_index;
+      a.index = static_cast<int>(i);
+      a.slug = (*slugs)[i];
+      a.url = entry.url + a.slug + "/";
+      entry.articles.push_back(static_cast<int>(site.articles.size()));
+      site.articles.push_back(std::move(a));
+    }
+    site.calendar.days[entry.date.year][entry.date.month][entry.date.day] = issue_index;
+    site.issues.push_back(std::move(entry));
+  }
+
+  // Tags: front matter, then vocabulary terms, then automatic keywords.
+  const size_t n = site.articles.size();
+  std::vector<std::vector<std::string>> tag_names(n);
+  VocabularyMatcher vocabulary(config.vocabulary);
+  std::vector<WordCounts> counts(config.keywords.enabled ? n : 0);
+  const int workers = worker_count(jobs, n);
+  std::vector<std::unique_ptr<WordCounter>> counters(static_cast<size_t>(workers));
+  parallel_for(n, workers, [&](size_t i, int worker) {
+    const model::Article& a = site.article(static_cast<int>(i));
+    for (const auto& t : a.tags) add_unique(tag_names[i], t);
+    if (vocabulary.empty() && !config.keywords.enabled) return;
+    std::string text = article_text(a);
+    for (int term : vocabulary.find(text))
+      add_unique(tag_names[i], config.vocabulary[static_cast<size_t>(term)].name);
+    if (config.keywords.enabled) {
+      auto& counter = counters[static_cast<size_t>(worker)];
+      if (!counter) counter = std::make_unique<WordCounter>(config.keywords);
+      std::string body;
+      for (const auto& block : a.body) (body += block.text) += '\n';
+      counts[i] = counter->count(a.title, body);
+    }
+  });
+  if (config.keywords.enabled) {
+    auto keywords = choose_keywords(counts, config.keywords);
+    for (size_t i = 0; i < n; ++i) {
+      for (auto& k : keywords[i]) add_unique(tag_names[i], std::move(k));
+    }
+  }
+
+  // Taxonomies.
+  std::unordered_map<std::string, std::string> vocab_kind;
+  for (const auto& term : config.vocabulary) {
+    vocab_kind.emplace(term.name, term.kind.empty() ? "topic" : term.kind);
+  }
+  std::map<std::string, TermUse> tag_uses, author_uses;
+  std::vector<std::vector<std::string>> author_names(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& t : tag_names[i]) {
+      TermUse& use = tag_uses[t];
+      if (use.name.empty()) {
+        use.name = t;
+        auto k = vocab_kind.find(t);
+        use.kind = k != vocab_kind.end() ? k->second : "keyword";
+      }
+      use.articles.push_back(static_cast<int>(i));
+    }
+    for (const auto& name : site.article(static_cast<int>(i)).authors)
+      add_unique(author_names[i], name);
+    for (const auto& name : author_names[i]) {
+      TermUse& use = author_uses[name];
+      if (use.name.empty()) {
+        use.name = name;
+        use.kind = "author";
+      }
+      use.articles.push_back(static_cast<int>(i));
+    }
+  }
+  auto values = [](std::map<std::string, TermUse>& m) {
+    std::vector<TermUse> v;
+    v.reserve(m.size());
+    for (auto& [k, use] : m) v.push_back(std::move(use));
+    return v;
+  };
+  text::Collation collation(config.language);
+  text::IndexHeadings headings(config.language);
+  TermTools tools{collation, headings, slugger};
+  site.tags = make_taxonomy("tags", values(tag_uses), site, tools);
+  site.authors = make_taxonomy("authors", values(author_uses), site, tools);
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& t : tag_names[i]) site.articles[i].tags.push_back(site.tags.by_name.at(t));
+    for (const auto& a : author_names[i])
+      site.articles[i].authors.push_back(site.authors.by_name.at(a));
+  }
+  return site;
+}
+
+}  // namespace gazette::site
