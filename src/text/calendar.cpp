@@ -1,5 +1,7 @@
 #include "text/calendar.hpp"
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
@@ -128,6 +130,53 @@ std::string DateFormatter::format(Date d, std::string_view icu_pattern) const {
     last_pattern_ = std::string(icu_pattern);
   }
   return run(*last_, d);
+}
+
+std::string DateFormatter::format_skeleton(Date d, std::string_view skeleton) const {
+  if (!last_skeleton_format_ || last_skeleton_ != skeleton) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale(locale_.c_str());
+    std::unique_ptr<icu::DateTimePatternGenerator> generator(
+        icu::DateTimePatternGenerator::createInstance(locale, status));
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(
+          fmt::format("ICU pattern generator for {}: {}", locale_, u_errorName(status)));
+    }
+    icu::UnicodeString pattern =
+        generator->getBestPattern(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                      skeleton.data(), static_cast<int32_t>(skeleton.size()))),
+                                  status);
+    std::string p;
+    pattern.toUTF8String(p);
+    last_skeleton_format_ = make_format(p, locale_.c_str());
+    last_skeleton_ = std::string(skeleton);
+  }
+  return run(*last_skeleton_format_, d);
+}
+
+int DateFormatter::first_weekday() const {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> cal(
+      icu::Calendar::createInstance(icu::Locale(locale_.c_str()), status));
+  if (U_FAILURE(status)) return 0;
+  return static_cast<int>(cal->getFirstDayOfWeek(status)) - 1;  // UCAL_SUNDAY is 1
+}
+
+std::vector<std::string> DateFormatter::week_headings() const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(icu::Locale(locale_.c_str()), status);
+  int32_t count = 0;
+  const icu::UnicodeString* names = symbols.getWeekdays(count, icu::DateFormatSymbols::STANDALONE,
+                                                        icu::DateFormatSymbols::NARROW);
+  std::vector<std::string> out;
+  if (U_FAILURE(status) || count < 8) return out;
+  int first = first_weekday();
+  for (int i = 0; i < 7; ++i) {
+    std::string name;
+    names[1 + (first + i) % 7].toUTF8String(name);  // index 1 is Sunday
+    out.push_back(name);
+  }
+  return out;
 }
 
 std::string DateFormatter::long_chinese(Date d) const {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <unicode/uversion.h>
 
@@ -67,6 +68,18 @@ class DateFormatter {
   // `星期二`.
   std::string chinese_weekday(Date d) const;
 
+  // The date in the locale's best pattern for an ICU skeleton: "yMMMM" → 2022年11月 (zh) or
+  // November 2022 (en); "MMMM" → 十一月 / November; "yMMMd" → 2022年11月8日 / Nov 8, 2022.
+  std::string format_skeleton(Date d, std::string_view skeleton) const;
+
+  // The weekdays' narrow names for calendar column headings, starting with the locale's first
+  // day of the week: 一 二 三 四 五 六 日 for zh-CN (weeks start on Monday), S M T W T F S for
+  // en-US.
+  std::vector<std::string> week_headings() const;
+
+  // The locale's first day of the week: 0 = Sunday … 6 = Saturday.
+  int first_weekday() const;
+
   // The lunar date of ICU's Chinese calendar: sexagenary year, month (闰 for a leap month),
   // day, as printed on mastheads: `壬寅年十月十五` for 2022-11-08.
   std::string lunar(Date d) const;
@@ -79,6 +92,8 @@ class DateFormatter {
   // Patterns requested through `format`, created on first use.
   mutable std::unique_ptr<icu::SimpleDateFormat> last_;
   mutable std::string last_pattern_;
+  mutable std::unique_ptr<icu::SimpleDateFormat> last_skeleton_format_;
+  mutable std::string last_skeleton_;
 };
 
 }  // namespace gazette::text

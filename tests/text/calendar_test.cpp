@@ -61,5 +61,24 @@ TEST(DateFormatter, IcuPatternsInTheSiteLocale) {
   EXPECT_EQ(en.format(Date{1, 1, 1}, "y-MM-dd"), "1-01-01");
 }
 
+TEST(DateFormatter, SkeletonsPickTheLocalesPattern) {
+  DateFormatter zh("zh-CN");
+  EXPECT_EQ(zh.format_skeleton(Date{2022, 11, 8}, "yMMMM"), "2022年11月");
+  EXPECT_EQ(zh.format_skeleton(Date{2022, 11, 8}, "yMMMd"), "2022年11月8日");
+  DateFormatter en("en");
+  EXPECT_EQ(en.format_skeleton(Date{2022, 11, 8}, "yMMMM"), "November 2022");
+  EXPECT_EQ(en.format_skeleton(Date{2022, 11, 8}, "MMMM"), "November");
+}
+
+TEST(DateFormatter, WeekHeadingsStartOnTheLocalesFirstDay) {
+  DateFormatter zh("zh-CN");
+  EXPECT_EQ(zh.first_weekday(), 1);  // Monday
+  EXPECT_EQ(zh.week_headings(),
+            (std::vector<std::string>{"一", "二", "三", "四", "五", "六", "日"}));
+  DateFormatter us("en-US");
+  EXPECT_EQ(us.first_weekday(), 0);  // Sunday
+  EXPECT_EQ(us.week_headings(), (std::vector<std::string>{"S", "M", "T", "W", "T", "F", "S"}));
+}
+
 }  // namespace
 }  // namespace gazette::text
