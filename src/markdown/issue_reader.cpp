@@ -52,6 +52,14 @@ Error shifted(Error e, int first_line) {
   return e;
 }
 
+// The key node of `key` in `map` (for errors about a key whose value is missing).
+YAML::Node key_node(const YAML::Node& map, const char* key) {
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == key) return it->first;
+  }
+  return map;
+}
+
 bool is_hidden_or_backup(std::string_view name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.front() == '#';
 }
@@ -72,7 +80,7 @@ Result<model::Article> read_article(std::string_view text, std::string_view path
                              "the article has no front matter: its file must start with `---`, "
                              "`title: \"…\"` and `---`");
     }
-    return f.error(title ? title : data, "the article has no `title` in its front matter");
+    return f.error(key_node(data, "title"), "the article has no `title` in its front matter");
   }
   std::optional<std::string> t;
   if (auto e = read_text(f, data, "title", t)) return *e;
