@@ -9,4 +9,10 @@ namespace gazette::cli {
 // `gazette version`: the version of gazette and of the libraries it was built with.
 void add_version_command(CLI::App& app, int& exit_status);
 
+// `gazette check`: every internal link and asset of a built site resolves.
+void add_check_command(CLI::App& app, int& exit_status);
+
+// `gazette new DIR`: a new site folder.
+void add_new_command(CLI::App& app, int& exit_status);
+
 }  // namespace gazette::cli

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("gazette ") + GAZETTE_VERSION);
   app.require_subcommand(1);
   int exit_status = 0;
+  gazette::cli::add_new_command(app, exit_status);
+  gazette::cli::add_check_command(app, exit_status);
   gazette::cli::add_version_command(app, exit_status);
   try {
     app.parse(argc, argv);
