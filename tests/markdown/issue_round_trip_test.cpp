@@ -95,6 +95,17 @@ class IssueRoundTrip : public ::testing::Test {
   text::Slugger slugger;
 };
 
+// A tripwire: the folder must hold every field of the model. When a field is added to one of
+// these structs, write and read it in issue_writer.cpp / issue_reader.cpp, cover it in the
+// tests above, then update the size here.
+TEST(ModelFields, EveryFieldIsWrittenAndRead) {
+  EXPECT_EQ(sizeof(model::Warning), 40u) << "a field was added to model::Warning";
+  EXPECT_EQ(sizeof(model::Block), 72u) << "a field was added to model::Block";
+  EXPECT_EQ(sizeof(model::Article), 424u) << "a field was added to model::Article";
+  EXPECT_EQ(sizeof(model::Masthead), 152u) << "a field was added to model::Masthead";
+  EXPECT_EQ(sizeof(model::Issue), 232u) << "a field was added to model::Issue";
+}
+
 TEST_F(IssueRoundTrip, EveryFieldSet) {
   model::Issue issue = full_issue();
   auto back = read_back(issue_files(issue, slugger));
