@@ -33,6 +33,27 @@ ensure_packages() {
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Debian packages for the checks of the built site (tests/site-e2e): Chromium for the browser
+# test and CJK fonts so that its screenshots show Chinese text as readers see it.
+SITE_CHECK_PACKAGES=(chromium fonts-noto-cjk)
+
+# node and npm for the site checks. Debian 12's nodejs (18) and npm serve; a machine that has
+# node from elsewhere (with its own npm, which conflicts with Debian's npm package) keeps it.
+ensure_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  ensure_packages nodejs npm
+}
+
+# Installs the site checks' npm packages exactly as package-lock.json pins them.
+install_site_check_packages() {
+  ensure_packages "${SITE_CHECK_PACKAGES[@]}"
+  ensure_node
+  log "installing the npm packages of tests/site-e2e"
+  npm ci --prefix "$GAZETTE_ROOT/tests/site-e2e" --no-audit --no-fund --loglevel=error >/dev/null
+}
+
 # Configures (once) and builds one build tree: build_tree DIR [cmake options...]
 build_tree() {
   local dir=$1
