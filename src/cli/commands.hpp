@@ -12,6 +12,12 @@ void add_version_command(CLI::App& app, int& exit_status);
 // `gazette check`: every internal link and asset of a built site resolves.
 void add_check_command(CLI::App& app, int& exit_status);
 
+// `gazette parse FILE... [--json]`: raw issues as structured JSON, one object per file.
+void add_parse_command(CLI::App& app, int& exit_status);
+
+// `gazette convert FILE... [--to DIR] [--force]`: raw issues as editable Markdown issue folders.
+void add_convert_command(CLI::App& app, int& exit_status);
+
 // `gazette new DIR`: a new site folder.
 void add_new_command(CLI::App& app, int& exit_status);
 

@@ -1,0 +1,309 @@
+#include "ingest/associate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ingest/chars.hpp"
+#include "ingest/similarity.hpp"
+
+namespace gazette::ingest {
+
+namespace {
+
+constexpr size_t kOpening = 120;  // letters of a body's opening compared with headlines
+constexpr size_t kWindow = 12;    // bodies before and after a headline considered for it
+
+struct Candidate {
+  std::vector<size_t> paras;  // unit indexes of the paragraphs
+  std::vector<Gram> opening, whole;
+  std::vector<size_t> stacks;  // attached stacks
+  std::optional<size_t> leading;
+};
+
+std::string quote(const std::u32string& s) {
+  return "“" + to_utf8(s) + "”";
+}
+
+std::u32string text_of(const std::vector<Unit>& units, const std::vector<size_t>& paras,
+                       size_t from, size_t to) {
+  std::u32string t;
+  for (size_t k = from; k < to && k < paras.size(); ++k) t += units[paras[k]].text;
+  return t;
+}
+
+}  // namespace
+
+std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<Stack>& stacks,
+                            const std::vector<bool>& subheading,
+                            std::vector<model::Warning>& warnings) {
+  // Which stack each unit belongs to.
+  std::vector<int> stack_of(units.size(), -1);
+  for (size_t s = 0; s < stacks.size(); ++s) {
+    for (size_t u : stacks[s].units) stack_of[u] = static_cast<int>(s);
+  }
+
+  // 1. Bodies.
+  std::vector<Body> bodies;
+  std::vector<Candidate> cands;
+  std::vector<size_t> stack_before(stacks.size(), SIZE_MAX);  // body right after each stack
+  Body cur;
+  bool open = false;
+  bool has_para = false;
+  int last_stack = -1;  // a stack seen since the last body started
+  auto finish = [&](size_t end) {
+    if (open) {
+      cur.end = end;
+      bodies.push_back(cur);
+    }
+    open = false;
+    has_para = false;
+  };
+  auto start = [&](size_t i) {
+    cur = Body{};
+    cur.begin = i;
+    open = true;
+    has_para = false;
+    if (last_stack >= 0 && stack_before[last_stack] == SIZE_MAX) {
+      stack_before[last_stack] = bodies.size();
+    }
+    last_stack = -1;
+  };
+  for (size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    if (stack_of[i] >= 0) {
+      finish(i);
+      last_stack = stack_of[i];
+      continue;
+    }
+    switch (u.kind) {
+      case UnitKind::kByline:
+        if (!open || has_para) {
+          finish(i);
+          start(i);
+        }
+        break;
+      case UnitKind::kParagraph:
+        if (u.byline && (!open || has_para)) {
+          finish(i);
+          start(i);
+        }
+        if (!open) start(i);
+        has_para = true;
+        if (!u.continued_to.empty()) finish(i + 1);
+        break;
+      case UnitKind::kHeadline:  // a sub-heading
+        if (!open) start(i);
+        break;
+      case UnitKind::kContinuedFrom:
+        finish(i);
+        start(i);
+        break;
+      case UnitKind::kCredit:
+      case UnitKind::kSignature:
+      case UnitKind::kContinuedTo:
+        if (!open) start(i);
+        finish(i + 1);
+        last_stack = -1;
+        break;
+      case UnitKind::kCaption:
+        break;  // captions are placed by content later
+      default:
+        break;
+    }
+  }
+  finish(units.size());
+
+  // 2. Profiles.
+  Idf idf;
+  cands.resize(bodies.size());
+  for (size_t b = 0; b < bodies.size(); ++b) {
+    Candidate& c = cands[b];
+    for (size_t i = bodies[b].begin; i < bodies[b].end; ++i) {
+      if (units[i].kind == UnitKind::kParagraph) c.paras.push_back(i);
+    }
+    std::u32string all = text_of(units, c.paras, 0, c.paras.size());
+    c.opening = bigrams(all, kOpening);
+    c.whole = bigrams(all);
+    idf.add(c.whole);
+    // One short sentence alone between headlines: a stray caption rather than an article.
+    if (c.paras.size() == 1 && units[c.paras[0]].lines <= 2 && !units[c.paras[0]].byline &&
+        text_width(all) <= 40 && is_sentence_final(all.empty() ? 0 : all.back()) &&
+        bodies[b].end - bodies[b].begin == 1) {
+      bodies[b].caption = true;
+    }
+  }
+  for (size_t s = 0; s < stacks.size(); ++s) {
+    if (stack_before[s] != SIZE_MAX) cands[stack_before[s]].leading = s;
+  }
+  std::vector<std::vector<Gram>> heads(stacks.size());
+  for (size_t s = 0; s < stacks.size(); ++s) heads[s] = bigrams(stacks[s].all());
+
+  // Position of each stack among the bodies: the body after it.
+  auto position = [&](size_t s) {
+    size_t first = stacks[s].units.front();
+    size_t b = 0;
+    while (b < bodies.size() && bodies[b].begin < first) ++b;
+    return b;
+  };
+  auto sim = [&](size_t s, size_t b) {
+    if (cands[b].paras.empty()) return 0.0;
+    return 0.6 * overlap(heads[s], cands[b].opening, idf) +
+           0.4 * overlap(heads[s], cands[b].whole, idf);
+  };
+
+  // 3. Headlines right above their bodies, unless the content says otherwise.
+  std::vector<int> stack_body(stacks.size(), -1);
+  std::vector<std::vector<double>> scores(stacks.size());
+  for (size_t s = 0; s < stacks.size(); ++s) {
+    size_t pos = position(s);
+    size_t lo = pos > kWindow ? pos - kWindow : 0;
+    size_t hi = std::min(bodies.size(), pos + kWindow);
+    scores[s].assign(bodies.size(), 0.0);
+    for (size_t b = lo; b < hi; ++b) scores[s][b] = sim(s, b);
+    if (stack_before[s] == SIZE_MAX) continue;
+    size_t l = stack_before[s];
+    double mine = scores[s][l];
+    double other = 0;
+    for (size_t b = lo; b < hi; ++b) {
+      if (b != l) other = std::max(other, scores[s][b]);
+    }
+    bool elsewhere = other >= 0.35 && other >= mine + 0.2;
+    if (bodies[l].caption && mine < 0.15) elsewhere = true;
+    if (cands[l].paras.empty()) elsewhere = true;
+    if (!elsewhere) {
+      stack_body[s] = static_cast<int>(l);
+      cands[l].stacks.push_back(s);
+    }
+  }
+
+  // 4. The other headlines, best match first.
+  auto best_para = [&](size_t s, size_t b) {
+    size_t best = 0;
+    double top = -1;
+    for (size_t k = 0; k < cands[b].paras.size(); ++k) {
+      double o = overlap(heads[s], bigrams(units[cands[b].paras[k]].text), idf);
+      if (o > top + 1e-9) {
+        top = o;
+        best = k;
+      }
+    }
+    return best;
+  };
+  std::vector<size_t> order;
+  for (size_t s = 0; s < stacks.size(); ++s) {
+    if (stack_body[s] < 0) order.push_back(s);
+  }
+  auto top_score = [&](size_t s) { return *std::max_element(scores[s].begin(), scores[s].end()); };
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return top_score(a) > top_score(b); });
+  for (size_t s : order) {
+    if (bodies.empty()) break;
+    std::vector<size_t> by(bodies.size());
+    for (size_t b = 0; b < bodies.size(); ++b) by[b] = b;
+    std::sort(by.begin(), by.end(),
+              [&](size_t a, size_t b) { return scores[s][a] > scores[s][b]; });
+    for (size_t b : by) {
+      if (scores[s][b] < 0.25) break;
+      Candidate& c = cands[b];
+      bool ok = c.stacks.empty();
+      if (!ok && !bodies[b].caption && c.paras.size() >= 2) {
+        // A second headline for the same text: only where it fits a different part of it.
+        size_t mine = best_para(s, b);
+        ok = true;
+        for (size_t o : c.stacks) {
+          size_t theirs = c.leading && *c.leading == o ? 0 : best_para(o, b);
+          if (theirs == mine) ok = false;
+        }
+      }
+      if (ok) {
+        stack_body[s] = static_cast<int>(b);
+        c.stacks.push_back(s);
+        break;
+      }
+    }
+    if (stack_body[s] < 0) {
+      warnings.push_back({stacks[s].first_line, "could not attach the headline " +
+                                                    quote(stacks[s].all()) +
+                                                    " to any text; it is left out"});
+    }
+  }
+
+  // 5. Split bodies claimed by several headlines.
+  std::vector<Body> out;
+  for (size_t b = 0; b < bodies.size(); ++b) {
+    Candidate& c = cands[b];
+    if (c.stacks.size() <= 1) {
+      Body body = bodies[b];
+      if (!c.stacks.empty()) {
+        body.stack = c.stacks[0];
+        body.moved = !(c.leading && *c.leading == c.stacks[0]);
+      }
+      out.push_back(body);
+      continue;
+    }
+    // Order the headlines by where their text is.
+    std::vector<std::pair<size_t, size_t>> at;  // (paragraph, stack)
+    for (size_t s : c.stacks) {
+      size_t p = c.leading && *c.leading == s ? 0 : best_para(s, b);
+      at.emplace_back(p, s);
+    }
+    std::sort(at.begin(), at.end());
+    std::vector<size_t> cuts;  // paragraph indexes where a new article starts
+    size_t from = 0;
+    for (size_t k = 1; k < at.size(); ++k) {
+      size_t lo = std::max(from, at[k - 1].first) + 1;
+      size_t hi = at[k].first;
+      if (lo > hi) lo = hi;
+      size_t best = hi;
+      double top = -1e9;
+      for (size_t g = std::max<size_t>(lo, 1); g <= hi; ++g) {
+        std::u32string left = text_of(units, c.paras, g >= 2 ? g - 2 : 0, g);
+        std::u32string right = text_of(units, c.paras, g, g + 2);
+        double coh = cosine(bigrams(left), bigrams(right), idf);
+        double open = overlap(heads[at[k].second],
+                              bigrams(text_of(units, c.paras, g, c.paras.size()), kOpening), idf);
+        double wl = units[c.paras[g - 1]].column, wr = units[c.paras[g]].column;
+        double bonus = (units[c.paras[g - 1]].lines > 1 && units[c.paras[g]].lines > 1 &&
+                        std::fabs(wl - wr) >= 1.5)
+                           ? 0.3
+                           : 0.0;
+        double score = 0.5 * open - coh + bonus;
+        if (score > top) {
+          top = score;
+          best = g;
+        }
+      }
+      if (best == 0) best = 1;
+      cuts.push_back(best);
+      from = best;
+    }
+    size_t part_begin = bodies[b].begin;
+    for (size_t k = 0; k < at.size(); ++k) {
+      Body part;
+      part.begin = part_begin;
+      part.end = k + 1 < at.size() ? c.paras[cuts[k]] : bodies[b].end;
+      part.stack = at[k].second;
+      part.moved = !(c.leading && *c.leading == at[k].second);
+      out.push_back(part);
+      part_begin = part.end;
+    }
+  }
+
+  // 6. Report what was moved or left without a headline.
+  for (const Body& body : out) {
+    int first = units[body.begin].first_line;
+    int last = units[body.end - 1].last_line;
+    std::string where = "lines " + std::to_string(first) + "–" + std::to_string(last);
+    if (body.stack && body.moved) {
+      const Stack& s = stacks[*body.stack];
+      warnings.push_back({s.first_line, "the headline " + quote(s.all()) +
+                                            " is printed away from its text; attached by content "
+                                            "to the text at " +
+                                            where});
+    }
+  }
+  (void)subheading;
+  return out;
+}
+
+}  // namespace gazette::ingest

@@ -1,0 +1,229 @@
+#include "ingest/chars.hpp"
+
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
+
+namespace gazette::ingest {
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {
+      out.push_back(b);
+      ++i;
+    } else {
+      out.push_back(text::next_code_point(utf8, i));
+    }
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      text::append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+bool is_han(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  if (c < 0x2E80) return false;
+  if (c >= 0x3000 && c <= 0x33FF) return c == U'〇' || c == U'々';
+  return text::is_han(c);
+}
+
+bool is_cjk_letter(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  if (c < 0x1100) return false;
+  if (c >= 0x3000 && c <= 0x303F) return c == U'〇' || c == U'々';
+  if (c >= 0xFF00 && c <= 0xFF60) return false;
+  return text::is_cjk_letter(c);
+}
+
+bool is_cjk_punct(char32_t c) {
+  if (c < 0xA0) return false;
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
+  if (c >= 0x3000 && c <= 0x303F) return c != U'〇' && c != U'々' && c != 0x3000;
+  if (c >= 0xFF01 && c <= 0xFF0F) return true;
+  if (c >= 0xFF1A && c <= 0xFF20) return true;
+  if (c >= 0xFF3B && c <= 0xFF40) return true;
+  if (c >= 0xFF5B && c <= 0xFF65) return true;
+  switch (c) {
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'…':
+    case U'—':
+    case U'·':
+    case U'–':
+    case U'━':
+    case U'─':
+    case U'•':
+      return true;
+    default:
+      break;
+  }
+  return text::is_cjk_punctuation(c);
+}
+
+bool is_latin(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  if ((c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ')) return true;
+  return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
+
+bool is_space(char32_t c) {
+  if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) return true;
+  if (c < 0x80) return c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
+  return text::is_space(c);
+}
+
+bool is_sentence_final(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'！':
+    case U'？':
+    case '!':
+    case '?':
+    case U'…':
+    case U'．':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing(char32_t c) {
+  switch (c) {
+    case U'”':
+    case U'’':
+    case U'」':
+    case U'』':
+    case U'）':
+    case ')':
+    case U'》':
+    case U'〕':
+    case U'】':
+    case ']':
+    case U'〉':
+    case U'］':
+    case '"':
+    case '\'':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_opening(char32_t c) {
+  switch (c) {
+    case U'“':
+    case U'‘':
+    case U'「':
+    case U'『':
+    case U'（':
+    case '(':
+    case U'《':
+    case U'〔':
+    case U'【':
+    case '[':
+    case U'〈':
+    case U'［':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_clause_punct(char32_t c) {
+  switch (c) {
+    case U'，':
+    case U'、':
+    case U'；':
+    case U'：':
+    case ',':
+    case ';':
+    case ':':
+    case U'—':
+    case U'－':
+    case '-':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_punct(char32_t c) {
+  if (c < 0x80) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+  }
+  return is_cjk_punct(c);
+}
+
+double char_width(char32_t c) {
+  if (c < 0x1100) return 0.5;
+  if (c >= 0x4E00 && c <= 0x9FFF) return 1.0;
+  if ((c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
+      (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+      (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000)) {
+    return 1.0;
+  }
+  return 0.5;
+}
+
+double text_width(std::u32string_view s) {
+  double w = 0;
+  bool in_space = false;
+  for (char32_t c : s) {
+    if (is_space(c)) {
+      if (!in_space) w += 0.5;
+      in_space = true;
+    } else {
+      w += char_width(c);
+      in_space = false;
+    }
+  }
+  return w;
+}
+
+size_t count_letters(std::u32string_view s) {
+  size_t n = 0;
+  for (char32_t c : s) n += is_cjk_letter(c) || is_latin(c) || is_digit(c);
+  return n;
+}
+
+std::u32string_view trim(std::u32string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::u32string without_spaces(std::u32string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (!is_space(c)) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace gazette::ingest

@@ -1,0 +1,78 @@
+// Character classes as ingestion needs them, on code points: fast paths for the common CJK
+// ranges with ICU (text/cjk.hpp) behind them, the printed width of a character, and UTF-8 ⇄
+// UTF-32 conversion (ingestion works on UTF-32 lines).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gazette::ingest {
+
+// UTF-8 (valid) → UTF-32, and back.
+std::u32string to_u32(std::string_view utf8);
+std::string to_utf8(std::u32string_view text);
+
+// A Han ideograph.
+bool is_han(char32_t c);
+
+// A CJK letter (Han, kana, hangul, bopomofo).
+bool is_cjk_letter(char32_t c);
+
+// CJK punctuation, including the marks CJK text prints wide (“”‘’…—·).
+bool is_cjk_punct(char32_t c);
+
+// A CJK letter or CJK punctuation.
+inline bool is_cjk(char32_t c) {
+  return is_cjk_letter(c) || is_cjk_punct(c);
+}
+
+// ASCII or full-width digit.
+inline bool is_digit(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
+}
+
+// ASCII or full-width Latin letter, or a Latin letter with accents.
+bool is_latin(char32_t c);
+
+// White space, including the ideographic space and no-break space.
+bool is_space(char32_t c);
+
+// Ends a sentence: 。！？!? and the ellipsis (…).
+bool is_sentence_final(char32_t c);
+
+// Closes a quotation or bracket: ”’」』）)》〕】].
+bool is_closing(char32_t c);
+
+// Opens a quotation or bracket: “‘「『（(《〔【[.
+bool is_opening(char32_t c);
+
+// Clause punctuation that never ends a paragraph in running text: ，、；：, etc.
+bool is_clause_punct(char32_t c);
+
+// Any punctuation mark (ASCII or CJK), for counting the words of a text.
+bool is_punct(char32_t c);
+
+// Width of a character as printed: 1 for wide (CJK) characters, 0.5 for the rest.
+double char_width(char32_t c);
+
+// Printed width of a text: wide characters 1, others 0.5, a run of spaces 0.5.
+double text_width(std::u32string_view text);
+
+// Counts letters and digits (CJK letters, Latin letters, digits).
+size_t count_letters(std::u32string_view text);
+
+// The text without leading and trailing white space.
+std::u32string_view trim(std::u32string_view text);
+
+// Whether `text` starts / ends with `affix`.
+inline bool starts_with(std::u32string_view text, std::u32string_view affix) {
+  return text.substr(0, affix.size()) == affix;
+}
+inline bool ends_with(std::u32string_view text, std::u32string_view affix) {
+  return text.size() >= affix.size() && text.substr(text.size() - affix.size()) == affix;
+}
+
+// The text with all white space removed.
+std::u32string without_spaces(std::u32string_view text);
+
+}  // namespace gazette::ingest

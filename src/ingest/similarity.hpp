@@ -1,0 +1,36 @@
+// Content similarity by character bigrams (of CJK letters, Latin letters and digits, never
+// across punctuation or spaces), weighted by how rare each bigram is among an issue's texts:
+// what headline re-attachment and article splitting compare.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gazette::ingest {
+
+using Gram = std::uint64_t;
+
+// The distinct bigrams of a text (sorted), from its first `max_letters` letters only.
+std::vector<Gram> bigrams(std::u32string_view text, size_t max_letters = SIZE_MAX);
+
+// Inverse document frequency of bigrams over a set of texts.
+class Idf {
+ public:
+  void add(const std::vector<Gram>& doc);
+  // log((N + 1) / (df + 0.5)): rare bigrams weigh more; unseen ones weigh most.
+  double weight(Gram g) const;
+
+ private:
+  std::unordered_map<Gram, int> df_;
+  size_t docs_ = 0;
+};
+
+// The weighted share of `needle`'s bigrams found in `hay` (0…1).
+double overlap(const std::vector<Gram>& needle, const std::vector<Gram>& hay, const Idf& idf);
+
+// Weighted cosine similarity of two bigram sets (0…1).
+double cosine(const std::vector<Gram>& a, const std::vector<Gram>& b, const Idf& idf);
+
+}  // namespace gazette::ingest
