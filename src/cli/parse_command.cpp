@@ -1,5 +1,6 @@
-// `gazette parse FILE... [--json]`: ingests raw issues and prints each as one JSON object
-// (the DESIGN.md contract), in the order given. Bad files are reported on stderr as
+// `gazette parse FILE... [--json | --markdown]`: ingests raw issues and prints each as one JSON
+// object (the DESIGN.md contract) or as its Markdown issue folder in the single-stream form
+// (docs/markdown-format.md), in the order given. Bad files are reported on stderr as
 // `path:line:col: error: …` (exit status 1) while the good ones are still printed.
 #include <fmt/format.h>
 
@@ -11,6 +12,8 @@
 #include "base/file.hpp"
 #include "cli/commands.hpp"
 #include "ingest/ingest.hpp"
+#include "markdown/folder_writer.hpp"
+#include "markdown/issue_stream.hpp"
 #include "model/issue_json.hpp"
 
 namespace gazette::cli {
@@ -19,14 +22,21 @@ namespace {
 
 // The output forms of `parse`; a new form is one more enumerator and one more branch in
 // print_issue.
-enum class ParseOutput { kJson };
+enum class ParseOutput { kJson, kMarkdown };
 
-void print_issue(const model::Issue& issue, ParseOutput output) {
+void print_issue(const model::Issue& issue, ParseOutput output, const text::Slugger& slugger,
+                 bool first) {
   switch (output) {
     case ParseOutput::kJson:
       std::cout << model::to_json(issue).dump(2, ' ', false,
                                               nlohmann::ordered_json::error_handler_t::replace)
                 << '\n';
+      break;
+    case ParseOutput::kMarkdown:
+      // Issues, like the files of one issue, are separated by a blank line.
+      std::cout << (first ? "" : "\n")
+                << markdown::issue_stream(issue, markdown::issue_folder_name(issue.source),
+                                          slugger);
       break;
   }
 }
@@ -35,16 +45,24 @@ void print_issue(const model::Issue& issue, ParseOutput output) {
 
 void add_parse_command(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand(
-      "parse", "Read raw issues (text extracted from print) and print them as structured JSON");
+      "parse",
+      "Read raw issues (text extracted from print) and print them as structured JSON or Markdown");
   struct Args {
     std::vector<std::string> files;
     bool json = false;
+    bool markdown = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("FILE", args->files, "Raw issue text files")->required();
-  cmd->add_flag("--json", args->json, "Print one JSON object per file (the default)");
+  auto* json = cmd->add_flag("--json", args->json, "Print one JSON object per file (the default)");
+  cmd->add_flag("--markdown", args->markdown,
+                "Print each file as the Markdown issue folder `gazette convert` writes, its files "
+                "one after the other under `==> FOLDER/FILE <==` lines")
+      ->excludes(json);
   cmd->callback([args, &exit_status] {
-    ParseOutput output = ParseOutput::kJson;
+    ParseOutput output = args->markdown ? ParseOutput::kMarkdown : ParseOutput::kJson;
+    text::Slugger slugger;
+    bool first = true;
     ingest::Ingester ingester{ingest::Options{}};
     exit_status = 0;
     for (const std::string& path : args->files) {
@@ -60,7 +78,8 @@ void add_parse_command(CLI::App& app, int& exit_status) {
         exit_status = 1;
         continue;
       }
-      print_issue(*issue, output);
+      print_issue(*issue, output, slugger, first);
+      first = false;
     }
     std::cout.flush();
   });

@@ -9,6 +9,7 @@
 #include "base/file.hpp"
 #include "ingest/ingest.hpp"
 #include "markdown/issue_reader.hpp"
+#include "markdown/issue_stream.hpp"
 #include "support.hpp"
 
 namespace gazette::markdown {
@@ -127,6 +128,38 @@ TEST(Convert, TwoFilesForOneFolderWriteNothing) {
             "b/x.txt: error: would be written to out/x, like a/x.txt: convert them to different "
             "folders (--to)\n");
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
+TEST(ParseMarkdown, PrintsTheFilesConvertWrites) {
+  testing::TempDir tmp;
+  fs::path other = fs::path(GAZETTE_SAMPLES_DIR) / "002_11b79ce3a1869f5d.txt";
+  std::string files = "'" + kSample.string() + "' '" + other.string() + "'";
+  Outcome parse = gazette(tmp.path(), "parse " + files + " --markdown");
+  ASSERT_EQ(parse.status, 0) << parse.err;
+  ASSERT_EQ(gazette(tmp.path(), "convert " + files + " --to out").status, 0);
+
+  // Split, the stream holds exactly the folders' files…
+  auto folders = split_issue_stream(parse.out, "stdout");
+  ASSERT_TRUE(folders.ok()) << format_error(folders.error());
+  ASSERT_EQ(folders->size(), 2u);
+  for (const StreamFolder& folder : *folders) {
+    fs::path dir = tmp.path() / "out" / folder.folder;
+    std::vector<std::string> names;
+    for (const IssueSource& file : folder.files) {
+      names.push_back(file.name);
+      EXPECT_EQ(file.text, *read_file(dir / file.name)) << file.name;
+    }
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, listing(dir));
+  }
+  // …and reads back as the ingested issues.
+  auto issues = read_issue_stream(parse.out, "stdout");
+  ASSERT_TRUE(issues.ok()) << format_error(issues.error());
+  ASSERT_EQ(issues->size(), 2u);
+  EXPECT_EQ((*issues)[0], ingest_sample(kSample, kSample.string()));
+  EXPECT_EQ((*issues)[1], ingest_sample(other, other.string()));
+
+  EXPECT_EQ(gazette(tmp.path(), "parse x.txt --json --markdown").status, 2);
 }
 
 TEST(Convert, UsageErrors) {
