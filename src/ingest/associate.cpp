@@ -16,7 +16,8 @@ constexpr size_t kWindow = 12;    // bodies before and after a headline consider
 struct Candidate {
   std::vector<size_t> paras;  // unit indexes of the paragraphs
   std::vector<Gram> opening, whole;
-  std::vector<size_t> stacks;  // attached stacks
+  std::vector<std::vector<Gram>> tails;  // the opening of the text from each paragraph on
+  std::vector<size_t> stacks;            // attached stacks
   std::optional<size_t> leading;
 };
 
@@ -123,6 +124,9 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     }
     std::u32string all = text_of(units, c.paras, 0, c.paras.size());
     c.opening = bigrams(all, kOpening);
+    for (size_t k = 1; k < c.paras.size(); ++k) {
+      c.tails.push_back(bigrams(text_of(units, c.paras, k, c.paras.size()), kOpening));
+    }
     c.whole = bigrams(all);
     idf.add(c.whole);
     // One short sentence alone between headlines: a stray caption rather than an article.
@@ -147,8 +151,11 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
   };
   auto sim = [&](size_t s, size_t b) {
     if (cands[b].paras.empty()) return 0.0;
-    return 0.6 * overlap(heads[s], cands[b].opening, idf) +
-           0.4 * overlap(heads[s], cands[b].whole, idf);
+    // The headline matches the body's opening — or, for a body that runs two articles
+    // together, the opening of a later part (weighed a little less).
+    double open = overlap(heads[s], cands[b].opening, idf);
+    for (const auto& t : cands[b].tails) open = std::max(open, 0.9 * overlap(heads[s], t, idf));
+    return 0.6 * open + 0.4 * overlap(heads[s], cands[b].whole, idf);
   };
 
   // 3. Headlines right above their bodies, unless the content says otherwise.
@@ -223,7 +230,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     }
     if (stack_body[s] < 0) {
       warnings.push_back({stacks[s].first_line, "could not attach the headline " +
-                                                    quote(stacks[s].all()) +
+                                                    quote(stacks[s].printed()) +
                                                     " to any text; it is left out"});
     }
   }
@@ -296,7 +303,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     std::string where = "lines " + std::to_string(first) + "–" + std::to_string(last);
     if (body.stack && body.moved) {
       const Stack& s = stacks[*body.stack];
-      warnings.push_back({s.first_line, "the headline " + quote(s.all()) +
+      warnings.push_back({s.first_line, "the headline " + quote(s.printed()) +
                                             " is printed away from its text; attached by content "
                                             "to the text at " +
                                             where});

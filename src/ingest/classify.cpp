@@ -147,7 +147,13 @@ std::vector<LineInfo> classify_lines(const std::vector<Line>& lines, const Masth
     }
     if (auto b = bylines.whole(t)) {
       li.byline = std::move(b);
-      li.kind = li.byline->photo ? LineKind::kCredit : LineKind::kByline;
+      if (li.byline->open && li.byline->source) {
+        // 株洲日报讯（全媒体记者/邓伟 | 勇） 11月8日晚…: the byline goes on, then the text.
+        li.kind = LineKind::kBylineStart;
+        li.byline_end = t.size();
+      } else {
+        li.kind = li.byline->photo ? LineKind::kCredit : LineKind::kByline;
+      }
       continue;
     }
     if (auto p = bylines.prefix(t)) {

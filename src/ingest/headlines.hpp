@@ -23,8 +23,11 @@ struct Stack {
   bool series = false;           // has a series line (——…系列评论之六)
   int first_line = 0;
   int last_line = 0;
-  // All of it, for comparing with bodies: kicker, title and subtitle.
-  std::u32string all() const { return kicker + title + subtitle; }
+  // All of it, for comparing with bodies: kicker, title and subtitle (not a document number,
+  // whose words are in no body).
+  std::u32string all() const { return (doc_number ? U"" : kicker) + title + subtitle; }
+  // As printed, for messages.
+  std::u32string printed() const { return kicker + title + subtitle; }
 };
 
 // Turns a short unpunctuated paragraph standing just above a headline (and after the end of

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "config/front_matter.hpp"
 #include "ingest/assemble.hpp"
@@ -115,12 +116,31 @@ Result<model::Issue> Ingester::ingest(std::string_view bytes, std::string_view p
   MastheadScan masthead = read_masthead(lines, patterns);
   std::vector<LineInfo> info = classify_lines(lines, masthead, patterns, bylines);
   Layout layout = estimate_layout(lines, info);
-  std::vector<Unit> units =
-      build_units(lines, info, layout, bylines, *words_, options_.normalize, issue.warnings);
+  if (std::getenv("GAZETTE_INGEST_DEBUG")) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].blank) continue;
+      fmt::print(stderr, "{:5} k{:<2} w{:5.1f} col{:5.1f} {} {}\n", lines[i].number,
+                 static_cast<int>(info[i].kind), lines[i].width, layout.column[i],
+                 info[i].headline_like ? "H" : " ", to_utf8(lines[i].text));
+    }
+  }
+  std::vector<Unit> units = build_units(lines, info, layout, patterns, bylines, *words_,
+                                        options_.normalize, issue.warnings);
   remove_repeats(units, issue.warnings);
   promote_kickers(units);
   std::vector<bool> sub = find_subheadings(units, patterns);
   std::vector<Stack> stacks = build_stacks(units, sub, patterns);
+  if (std::getenv("GAZETTE_INGEST_DEBUG")) {
+    for (size_t i = 0; i < units.size(); ++i) {
+      fmt::print(stderr, "unit {:3} kind{} {}-{} sub{} tight{} {}\n", i,
+                 static_cast<int>(units[i].kind), units[i].first_line, units[i].last_line,
+                 sub[i] ? 1 : 0, units[i].tight_next ? 1 : 0, to_utf8(units[i].text.substr(0, 30)));
+    }
+    for (const Stack& s : stacks) {
+      fmt::print(stderr, "stack {}-{} k[{}] t[{}] s[{}]\n", s.first_line, s.last_line,
+                 to_utf8(s.kicker), to_utf8(s.title), to_utf8(s.subtitle));
+    }
+  }
   std::vector<Body> bodies = associate(units, stacks, sub, issue.warnings);
   issue.articles = assemble_articles(units, stacks, bodies, patterns, issue.warnings);
 

@@ -20,11 +20,19 @@ Layout estimate_layout(const std::vector<Line>& lines, const std::vector<LineInf
   layout.indentation =
       text_lines >= 4 && indented >= 0.05 * text_lines && indented <= 0.7 * text_lines;
 
-  // Column widths: body-like lines (text that is not headline-like) around each line.
-  std::vector<size_t> body;  // indexes of body-like lines
+  // Column widths: the running-text lines (with clause or sentence punctuation) around each
+  // line; headline lines would pull the estimate down where several are printed together.
+  std::vector<size_t> body;  // indexes of running-text lines
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (info[i].kind == LineKind::kText && !info[i].headline_like && lines[i].width >= 4)
-      body.push_back(i);
+    if (info[i].kind != LineKind::kText || lines[i].width < 4) continue;
+    bool running = false;
+    for (char32_t c : lines[i].text) {
+      if (c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == ',' || c == ';') {
+        running = true;
+        break;
+      }
+    }
+    if (running) body.push_back(i);
   }
   if (body.empty()) return layout;
   constexpr size_t kWindow = 6;
@@ -45,6 +53,31 @@ Layout estimate_layout(const std::vector<Line>& lines, const std::vector<LineInf
     for (double x : widths) near += x >= w - 2.5 && x <= w + 1.5;
     if (near * 2 >= widths.size()) layout.column[i] = w;
   }
+  // In text set in columns, lines where the estimate failed (story boundaries, where two
+  // column widths meet) take the nearest estimate.
+  size_t columned = 0, nonblank = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank) continue;
+    ++nonblank;
+    columned += layout.column[i] > 0;
+  }
+  if (columned * 2 < nonblank) return layout;
+  std::vector<double> fill = layout.column;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank || fill[i] > 0) continue;
+    for (size_t d = 1; d < lines.size(); ++d) {
+      if (i >= d && layout.column[i - d] > 0) {
+        fill[i] = layout.column[i - d];
+        break;
+      }
+      if (i + d < lines.size() && layout.column[i + d] > 0) {
+        fill[i] = layout.column[i + d];
+        break;
+      }
+      if (i < d && i + d >= lines.size()) break;
+    }
+  }
+  layout.column = std::move(fill);
   return layout;
 }
 

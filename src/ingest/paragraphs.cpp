@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "ingest/chars.hpp"
+#include "ingest/headlines.hpp"
 #include "ingest/normalize.hpp"
 
 namespace gazette::ingest {
@@ -54,11 +55,12 @@ namespace {
 class Builder {
  public:
   Builder(const std::vector<Line>& lines, const std::vector<LineInfo>& info, const Layout& layout,
-          const BylineReader& bylines, const text::WordSegmenter& words, bool normalize,
-          std::vector<model::Warning>& warnings)
+          const Patterns& patterns, const BylineReader& bylines, const text::WordSegmenter& words,
+          bool normalize, std::vector<model::Warning>& warnings)
       : lines_(lines),
         info_(info),
         layout_(layout),
+        patterns_(patterns),
         bylines_(bylines),
         words_(words),
         normalize_(normalize),
@@ -286,10 +288,19 @@ class Builder {
         break;
     }
     if (broken_mid_word(l.text, lines_[n].text, words_)) return false;
-    if (ni.headline_like && ni.kind == LineKind::kText) return true;
-    double w = layout_.column[n];
-    if (w > 0) return l.width < w - 3.25;  // shorter than an indented first line
-    return true;  // lines are paragraphs: a short line without a sentence stands apart
+    bool next_head = ni.headline_like && ni.kind == LineKind::kText;
+    // A line printed tight under a headline line goes on with that headline.
+    if (last_head_ + 1 == i && units_.size() && units_.back().kind == UnitKind::kHeadline)
+      return true;
+    double w = layout_.column[n] > 0 ? layout_.column[n] : layout_.column[i];
+    if (w <= 0) return true;  // lines are paragraphs: a short line without a sentence stands apart
+    // Text set in columns: body lines are full width, or a little shorter when they start a
+    // paragraph; a headline stands out by being shorter, by a kicker's last word, or by being
+    // printed tight with another headline line where every body line is followed by a blank.
+    if (l.width < w - 3.25) return true;
+    if (next_head && ends_with_any(l.text, patterns_.kicker_endings)) return true;
+    if (next_head && layout_.blank_per_line && tight(i)) return true;
+    return false;
   }
 
   // Whether text line `i` continues the open paragraph.
@@ -343,6 +354,7 @@ class Builder {
     } else {
       close();
       if (is_heading(i)) {
+        last_head_ = i;
         Unit u = unit(UnitKind::kHeadline, i);
         u.text = normalize_ ? collapse_spaces(t, SpaceStyle::kHeadline) : std::u32string(trim(t));
         u.column = l.width;
@@ -389,6 +401,7 @@ class Builder {
   const std::vector<Line>& lines_;
   const std::vector<LineInfo>& info_;
   const Layout& layout_;
+  const Patterns& patterns_;
   const BylineReader& bylines_;
   const text::WordSegmenter& words_;
   bool normalize_;
@@ -401,15 +414,16 @@ class Builder {
   std::u32string last_text_;
   size_t last_index_ = 0;  // its last line
   std::vector<double> widths_;
+  size_t last_head_ = SIZE_MAX;  // line of the last headline unit
 };
 
 }  // namespace
 
 std::vector<Unit> build_units(const std::vector<Line>& lines, const std::vector<LineInfo>& info,
-                              const Layout& layout, const BylineReader& bylines,
-                              const text::WordSegmenter& words, bool normalize,
-                              std::vector<model::Warning>& warnings) {
-  return Builder(lines, info, layout, bylines, words, normalize, warnings).run();
+                              const Layout& layout, const Patterns& patterns,
+                              const BylineReader& bylines, const text::WordSegmenter& words,
+                              bool normalize, std::vector<model::Warning>& warnings) {
+  return Builder(lines, info, layout, patterns, bylines, words, normalize, warnings).run();
 }
 
 }  // namespace gazette::ingest

@@ -20,9 +20,9 @@ namespace gazette::ingest {
 // Builds the units of an issue from its classified lines. Dropped lines (page furniture,
 // stray fragments) are reported in `warnings`. `normalize`: collapse spurious spaces.
 std::vector<Unit> build_units(const std::vector<Line>& lines, const std::vector<LineInfo>& info,
-                              const Layout& layout, const BylineReader& bylines,
-                              const text::WordSegmenter& words, bool normalize,
-                              std::vector<model::Warning>& warnings);
+                              const Layout& layout, const Patterns& patterns,
+                              const BylineReader& bylines, const text::WordSegmenter& words,
+                              bool normalize, std::vector<model::Warning>& warnings);
 
 // Joins the next printed line `b` to text `a`: nothing between CJK characters, one space
 // between Latin words or numbers, and a word hyphenated at the line end rejoined.
