@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "ingest/chars.hpp"
 #include "ingest/similarity.hpp"
@@ -270,11 +272,17 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
         double open = overlap(heads[at[k].second],
                               bigrams(text_of(units, c.paras, g, c.paras.size()), kOpening), idf);
         double wl = units[c.paras[g - 1]].column, wr = units[c.paras[g]].column;
-        double bonus = (units[c.paras[g - 1]].lines > 1 && units[c.paras[g]].lines > 1 &&
+        // A change of column width: two stories set side by side (paragraphs of three lines
+        // or more, whose middle lines show the full width).
+        double bonus = (units[c.paras[g - 1]].lines > 2 && units[c.paras[g]].lines > 2 &&
                         std::fabs(wl - wr) >= 1.5)
                            ? 0.3
                            : 0.0;
         double score = 0.5 * open - coh + bonus;
+        if (std::getenv("GAZETTE_INGEST_DEBUG"))
+          fprintf(stderr,
+                  "split body %zu g=%zu open=%.3f coh=%.3f bonus=%.1f score=%.3f (lo %zu hi %zu)\n",
+                  b, g, open, coh, bonus, score, lo, hi);
         if (score > top) {
           top = score;
           best = g;

@@ -292,6 +292,10 @@ class Builder {
     // A line printed tight under a headline line goes on with that headline.
     if (last_head_ + 1 == i && units_.size() && units_.back().kind == UnitKind::kHeadline)
       return true;
+    // A short line ending in a colon opens what follows (广大市民朋友：), unless a headline
+    // line printed tight under it completes it (中国航发南方： | 2000余名职工居厂保生产).
+    char32_t end = last_mark(l.text);
+    if ((end == U'：' || end == ':') && !(next_head && tight(i))) return false;
     double w = layout_.column[n] > 0 ? layout_.column[n] : layout_.column[i];
     if (w <= 0) return true;  // lines are paragraphs: a short line without a sentence stands apart
     // Text set in columns: body lines are full width, or a little shorter when they start a
@@ -384,11 +388,14 @@ class Builder {
     if (open_ < 0) return;
     Unit& u = units_[open_];
     u.text = body_text(u.text);
-    // The printed column of a paragraph: its widest lines but the last.
-    if (widths_.size() >= 2) {
-      std::vector<double> w(widths_.begin(), widths_.end() - 1);
+    // The printed column of a paragraph: the median of its lines but the first (indented)
+    // and the last (short).
+    if (widths_.size() >= 3) {
+      std::vector<double> w(widths_.begin() + 1, widths_.end() - 1);
       std::sort(w.begin(), w.end());
       u.column = w[w.size() / 2];
+    } else if (widths_.size() == 2) {
+      u.column = widths_[0] + 2;
     } else if (!widths_.empty()) {
       u.column = widths_[0];
     }
