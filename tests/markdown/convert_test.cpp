@@ -40,8 +40,9 @@ Outcome gazette(const fs::path& cwd, const std::string& args) {
   return run;
 }
 
-model::Issue ingest_sample(const fs::path& file, const std::string& path_as_given) {
-  ingest::Ingester ingester{ingest::Options{}};
+model::Issue ingest_sample(const fs::path& file, const std::string& path_as_given,
+                           const ingest::Options& options = {}) {
+  ingest::Ingester ingester{options};
   auto issue = ingester.ingest(*read_file(file), path_as_given);
   EXPECT_TRUE(issue.ok());
   return *issue;
@@ -160,6 +161,39 @@ TEST(ParseMarkdown, PrintsTheFilesConvertWrites) {
   EXPECT_EQ((*issues)[1], ingest_sample(other, other.string()));
 
   EXPECT_EQ(gazette(tmp.path(), "parse x.txt --json --markdown").status, 2);
+}
+
+TEST(Convert, IngestsWithTheSiteSettings) {
+  testing::TempDir tmp;
+  fs::path sample = fs::path(GAZETTE_SAMPLES_DIR) / "000_67e3da6dc0608386.txt";
+  fs::create_directory(tmp.path() / "content");
+  fs::copy_file(sample, tmp.path() / "content" / "x.txt");
+  std::ofstream(tmp.path() / "site.yaml") << "ingest:\n  normalize: false\n";
+  ingest::Options raw;
+  raw.normalize = false;
+  model::Issue expected = ingest_sample(sample, "content/x.txt", raw);
+  ASSERT_NE(expected, ingest_sample(sample, "content/x.txt")) << "the setting must matter here";
+
+  // The site in the working folder…
+  Outcome run = gazette(tmp.path(), "convert content/x.txt");
+  ASSERT_EQ(run.status, 0) << run.err;
+  auto back = read_issue_folder(tmp.path() / "content" / "x");
+  ASSERT_TRUE(back.ok()) << format_error(back.error());
+  EXPECT_EQ(*back, expected);
+  // …or the one named by --site.
+  fs::create_directory(tmp.path() / "elsewhere");
+  run = gazette(tmp.path() / "elsewhere", "convert ../content/x.txt --to . --site ..");
+  ASSERT_EQ(run.status, 0) << run.err;
+  back = read_issue_folder(tmp.path() / "elsewhere" / "x");
+  ASSERT_TRUE(back.ok()) << format_error(back.error());
+  expected.source = "../content/x.txt";
+  EXPECT_EQ(*back, expected);
+  // A mistake in site.yaml is reported, and nothing is written.
+  std::ofstream(tmp.path() / "site.yaml") << "ingest:\n  normalise: false\n";
+  run = gazette(tmp.path(), "convert content/x.txt --to out");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(run.err.starts_with("./site.yaml:2:3: error: ")) << run.err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "out"));
 }
 
 TEST(Convert, UsageErrors) {
