@@ -86,8 +86,10 @@ Status write_issue_folder(const std::vector<IssueFile>& files, const fs::path& d
                         "already exists: not overwriting it (use --force to "
                         "replace an issue folder)");
     }
-    if (fs::is_symlink(dir, ec) || !fs::is_directory(dir, ec) ||
-        (!is_issue_folder(dir) && !is_empty_folder(dir))) {
+    if (fs::is_symlink(dir, ec)) {
+      return file_error(dir.string(), "is a symbolic link: not replacing it, even with --force");
+    }
+    if (!fs::is_directory(dir, ec) || (!is_issue_folder(dir) && !is_empty_folder(dir))) {
       return file_error(dir.string(),
                         "exists and is not an issue folder (no issue.yaml): "
                         "not replacing it, even with --force");

@@ -91,6 +91,14 @@ TEST(WriteIssueFolder, NeverReplacesSomethingElse) {
   EXPECT_EQ(*read_file(file), "x");
   EXPECT_EQ(listing(tmp.path()), (std::vector<std::string>{"file", "src"}));
 
+  fs::path link = tmp.path() / "link";
+  fs::create_directory_symlink(dir, link);
+  s = write_issue_folder(files_of("一"), link, true);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(format_error_line(s.error()),
+            link.string() + ": error: is a symbolic link: not replacing it, even with --force");
+  fs::remove(link);
+
   // An empty folder may be filled.
   fs::create_directory(tmp.path() / "empty");
   EXPECT_TRUE(write_issue_folder(files_of("一"), tmp.path() / "empty", true).ok());
