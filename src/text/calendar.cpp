@@ -124,34 +124,35 @@ DateFormatter::DateFormatter(std::string_view locale) : locale_(locale) {
 
 DateFormatter::~DateFormatter() = default;
 
-std::string DateFormatter::format(Date d, std::string_view icu_pattern) const {
-  if (!last_ || last_pattern_ != icu_pattern) {
-    last_ = make_format(icu_pattern, locale_.c_str());
-    last_pattern_ = std::string(icu_pattern);
+const icu::SimpleDateFormat& DateFormatter::pattern_format(std::string_view pattern) const {
+  auto it = by_pattern_.find(pattern);
+  if (it == by_pattern_.end()) {
+    it = by_pattern_.emplace(std::string(pattern), make_format(pattern, locale_.c_str())).first;
   }
-  return run(*last_, d);
+  return *it->second;
+}
+
+std::string DateFormatter::format(Date d, std::string_view icu_pattern) const {
+  return run(pattern_format(icu_pattern), d);
 }
 
 std::string DateFormatter::format_skeleton(Date d, std::string_view skeleton) const {
-  if (!last_skeleton_format_ || last_skeleton_ != skeleton) {
+  auto it = pattern_of_skeleton_.find(skeleton);
+  if (it == pattern_of_skeleton_.end()) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::Locale locale(locale_.c_str());
-    std::unique_ptr<icu::DateTimePatternGenerator> generator(
-        icu::DateTimePatternGenerator::createInstance(locale, status));
-    if (U_FAILURE(status)) {
-      throw std::runtime_error(
-          fmt::format("ICU pattern generator for {}: {}", locale_, u_errorName(status)));
+    if (!generator_) {
+      generator_.reset(icu::DateTimePatternGenerator::createInstance(icu::Locale(locale_.c_str()), status));
+      if (U_FAILURE(status)) {
+        throw std::runtime_error(fmt::format("ICU pattern generator for {}: {}", locale_, u_errorName(status)));
+      }
     }
-    icu::UnicodeString pattern =
-        generator->getBestPattern(icu::UnicodeString::fromUTF8(icu::StringPiece(
-                                      skeleton.data(), static_cast<int32_t>(skeleton.size()))),
-                                  status);
+    icu::UnicodeString pattern = generator_->getBestPattern(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(skeleton.data(), static_cast<int32_t>(skeleton.size()))), status);
     std::string p;
     pattern.toUTF8String(p);
-    last_skeleton_format_ = make_format(p, locale_.c_str());
-    last_skeleton_ = std::string(skeleton);
+    it = pattern_of_skeleton_.emplace(std::string(skeleton), p).first;
   }
-  return run(*last_skeleton_format_, d);
+  return format(d, it->second);
 }
 
 int DateFormatter::first_weekday() const {

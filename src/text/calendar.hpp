@@ -2,6 +2,7 @@
 // and the lunar date from ICU's Chinese calendar (壬寅年十月十五).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 // ICU classes live in a versioned namespace; declare them the way ICU does.
 U_NAMESPACE_BEGIN
 class SimpleDateFormat;
+class DateTimePatternGenerator;
 U_NAMESPACE_END
 
 namespace gazette::text {
@@ -89,11 +91,11 @@ class DateFormatter {
   std::unique_ptr<icu::SimpleDateFormat> long_chinese_;
   std::unique_ptr<icu::SimpleDateFormat> weekday_;
   std::unique_ptr<icu::SimpleDateFormat> lunar_;
-  // Patterns requested through `format`, created on first use.
-  mutable std::unique_ptr<icu::SimpleDateFormat> last_;
-  mutable std::string last_pattern_;
-  mutable std::unique_ptr<icu::SimpleDateFormat> last_skeleton_format_;
-  mutable std::string last_skeleton_;
+  // Formats of the patterns and skeletons asked for, created on first use.
+  const icu::SimpleDateFormat& pattern_format(std::string_view pattern) const;
+  mutable std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>, std::less<>> by_pattern_;
+  mutable std::map<std::string, std::string, std::less<>> pattern_of_skeleton_;
+  mutable std::unique_ptr<icu::DateTimePatternGenerator> generator_;
 };
 
 }  // namespace gazette::text
