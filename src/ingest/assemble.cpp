@@ -153,11 +153,14 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
       if (!placed) captions.emplace_back(u.text + U" " + u.credit, u.first_line);
     }
   }
-  if (!built.empty()) {
+  if (!built.empty() && !captions.empty()) {
     Idf idf;
     for (auto& b : built) {
       std::u32string all = to_u32(b.article.title);
-      for (const auto& blk : b.article.body) all += to_u32(blk.text);
+      for (const auto& blk : b.article.body) {
+        all += to_u32(blk.text);
+        if (all.size() > 600) break;  // a caption matches the title and the opening
+      }
       b.grams = bigrams(all);
       idf.add(b.grams);
     }

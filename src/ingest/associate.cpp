@@ -18,8 +18,8 @@ constexpr size_t kWindow = 12;    // bodies before and after a headline consider
 struct Candidate {
   std::vector<size_t> paras;  // unit indexes of the paragraphs
   std::vector<Gram> opening, whole;
-  std::vector<std::vector<Gram>> tails;  // the opening of the text from each paragraph on
-  std::vector<size_t> stacks;            // attached stacks
+  std::vector<std::vector<Gram>> para_open;  // the opening of each paragraph
+  std::vector<size_t> stacks;                // attached stacks
   std::optional<size_t> leading;
 };
 
@@ -27,10 +27,15 @@ std::string quote(const std::u32string& s) {
   return "“" + to_utf8(s) + "”";
 }
 
+// The text of paragraphs [from, to), stopping once `max_letters` letters are in.
 std::u32string text_of(const std::vector<Unit>& units, const std::vector<size_t>& paras,
-                       size_t from, size_t to) {
+                       size_t from, size_t to, size_t max_letters = SIZE_MAX) {
   std::u32string t;
-  for (size_t k = from; k < to && k < paras.size(); ++k) t += units[paras[k]].text;
+  size_t letters = 0;
+  for (size_t k = from; k < to && k < paras.size() && letters < max_letters; ++k) {
+    t += units[paras[k]].text;
+    if (max_letters != SIZE_MAX) letters += count_letters(units[paras[k]].text);
+  }
   return t;
 }
 
@@ -126,9 +131,6 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     }
     std::u32string all = text_of(units, c.paras, 0, c.paras.size());
     c.opening = bigrams(all, kOpening);
-    for (size_t k = 1; k < c.paras.size(); ++k) {
-      c.tails.push_back(bigrams(text_of(units, c.paras, k, c.paras.size()), kOpening));
-    }
     c.whole = bigrams(all);
     idf.add(c.whole);
     // One short sentence alone between headlines: a stray caption rather than an article.
@@ -145,40 +147,87 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
   for (size_t s = 0; s < stacks.size(); ++s) heads[s] = bigrams(stacks[s].all());
 
   // Position of each stack among the bodies: the body after it.
-  auto position = [&](size_t s) {
-    size_t first = stacks[s].units.front();
+  std::vector<size_t> position(stacks.size());
+  {
     size_t b = 0;
-    while (b < bodies.size() && bodies[b].begin < first) ++b;
-    return b;
+    for (size_t s = 0; s < stacks.size(); ++s) {
+      size_t first = stacks[s].units.front();
+      while (b < bodies.size() && bodies[b].begin < first) ++b;
+      position[s] = b;
+    }
+  }
+  auto para_open = [&](size_t b) -> const std::vector<std::vector<Gram>>& {
+    Candidate& c = cands[b];
+    if (c.para_open.empty()) {
+      for (size_t p : c.paras) c.para_open.push_back(bigrams(units[p].text, kOpening));
+    }
+    return c.para_open;
+  };
+  // The headline against the body's opening and the whole body.
+  auto sim_opening = [&](size_t s, size_t b) {
+    if (cands[b].paras.empty()) return 0.0;
+    return 0.6 * overlap(heads[s], cands[b].opening, idf) +
+           0.4 * overlap(heads[s], cands[b].whole, idf);
   };
   auto sim = [&](size_t s, size_t b) {
     if (cands[b].paras.empty()) return 0.0;
     // The headline matches the body's opening — or, for a body that runs two articles
     // together, the opening of a later part (weighed a little less).
     double open = overlap(heads[s], cands[b].opening, idf);
-    for (const auto& t : cands[b].tails) open = std::max(open, 0.9 * overlap(heads[s], t, idf));
+    const auto& paras = para_open(b);
+    for (size_t k = 1; k < paras.size(); ++k) {
+      open = std::max(open, 0.9 * overlap(heads[s], paras[k], idf));
+    }
     return 0.6 * open + 0.4 * overlap(heads[s], cands[b].whole, idf);
   };
+  // Scores of a stack against the bodies of its window, computed on first use.
+  struct Window {
+    size_t lo = 0, hi = 0;
+    std::vector<double> score;
+  };
+  std::vector<Window> windows(stacks.size());
+  auto window = [&](size_t s) -> const Window& {
+    Window& w = windows[s];
+    if (w.score.empty()) {
+      size_t pos = position[s];
+      w.lo = pos > kWindow ? pos - kWindow : 0;
+      w.hi = std::min(bodies.size(), pos + kWindow);
+      for (size_t b = w.lo; b < w.hi; ++b) {
+        // Openings are part of the whole body, so the overlap with the whole body bounds the
+        // score: bodies that cannot reach the lowest threshold are not scored in full.
+        double bound = cands[b].paras.empty() ? 0.0 : overlap(heads[s], cands[b].whole, idf);
+        w.score.push_back(bound < 0.25 ? 0.0 : sim(s, b));
+      }
+    }
+    return w;
+  };
 
-  // 3. Headlines right above their bodies, unless the content says otherwise.
+  // 3. Headlines right above their bodies, unless the content says otherwise. Where nearly
+  // every headline stands above a body (the usual layout), only a clear mismatch moves one;
+  // where many do not (headlines grouped away from their bodies), content decides more.
+  size_t leading = 0;
+  for (size_t s = 0; s < stacks.size(); ++s) leading += stack_before[s] != SIZE_MAX;
+  bool usual_layout = stacks.size() >= 2 && leading * 4 >= stacks.size() * 3;
+  if (std::getenv("GAZETTE_INGEST_DEBUG"))
+    fprintf(stderr, "stacks %zu leading %zu bodies %zu\n", stacks.size(), leading, bodies.size());
   std::vector<int> stack_body(stacks.size(), -1);
-  std::vector<std::vector<double>> scores(stacks.size());
   for (size_t s = 0; s < stacks.size(); ++s) {
-    size_t pos = position(s);
-    size_t lo = pos > kWindow ? pos - kWindow : 0;
-    size_t hi = std::min(bodies.size(), pos + kWindow);
-    scores[s].assign(bodies.size(), 0.0);
-    for (size_t b = lo; b < hi; ++b) scores[s][b] = sim(s, b);
     if (stack_before[s] == SIZE_MAX) continue;
     size_t l = stack_before[s];
-    double mine = scores[s][l];
-    double other = 0;
-    for (size_t b = lo; b < hi; ++b) {
-      if (b != l) other = std::max(other, scores[s][b]);
+    bool elsewhere = cands[l].paras.empty();
+    if (!elsewhere) {
+      double mine = sim_opening(s, l);
+      if (!usual_layout || mine < 0.15) {
+        const Window& w = window(s);
+        double other = 0;
+        for (size_t b = w.lo; b < w.hi; ++b) {
+          if (b != l) other = std::max(other, w.score[b - w.lo]);
+        }
+        elsewhere =
+            usual_layout ? (other >= 0.6 && mine < 0.1) : (other >= 0.35 && other >= mine + 0.2);
+        if (bodies[l].caption && mine < 0.15) elsewhere = true;
+      }
     }
-    bool elsewhere = other >= 0.35 && other >= mine + 0.2;
-    if (bodies[l].caption && mine < 0.15) elsewhere = true;
-    if (cands[l].paras.empty()) elsewhere = true;
     if (!elsewhere) {
       stack_body[s] = static_cast<int>(l);
       cands[l].stacks.push_back(s);
@@ -189,8 +238,9 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
   auto best_para = [&](size_t s, size_t b) {
     size_t best = 0;
     double top = -1;
-    for (size_t k = 0; k < cands[b].paras.size(); ++k) {
-      double o = overlap(heads[s], bigrams(units[cands[b].paras[k]].text), idf);
+    const auto& paras = para_open(b);
+    for (size_t k = 0; k < paras.size(); ++k) {
+      double o = overlap(heads[s], paras[k], idf);
       if (o > top + 1e-9) {
         top = o;
         best = k;
@@ -199,20 +249,22 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     return best;
   };
   std::vector<size_t> order;
+  std::vector<double> top(stacks.size(), 0.0);
   for (size_t s = 0; s < stacks.size(); ++s) {
-    if (stack_body[s] < 0) order.push_back(s);
+    if (stack_body[s] >= 0) continue;
+    order.push_back(s);
+    const Window& w = window(s);
+    for (double x : w.score) top[s] = std::max(top[s], x);
   }
-  auto top_score = [&](size_t s) { return *std::max_element(scores[s].begin(), scores[s].end()); };
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return top_score(a) > top_score(b); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return top[a] > top[b]; });
   for (size_t s : order) {
-    if (bodies.empty()) break;
-    std::vector<size_t> by(bodies.size());
-    for (size_t b = 0; b < bodies.size(); ++b) by[b] = b;
-    std::sort(by.begin(), by.end(),
-              [&](size_t a, size_t b) { return scores[s][a] > scores[s][b]; });
+    const Window& w = window(s);
+    std::vector<size_t> by;
+    for (size_t b = w.lo; b < w.hi; ++b) by.push_back(b);
+    std::stable_sort(by.begin(), by.end(),
+                     [&](size_t a, size_t b) { return w.score[a - w.lo] > w.score[b - w.lo]; });
     for (size_t b : by) {
-      if (scores[s][b] < 0.25) break;
+      if (w.score[b - w.lo] < 0.25) break;
       Candidate& c = cands[b];
       bool ok = c.stacks.empty();
       if (!ok && !bodies[b].caption && c.paras.size() >= 2) {
@@ -268,9 +320,10 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
       for (size_t g = std::max<size_t>(lo, 1); g <= hi; ++g) {
         std::u32string left = text_of(units, c.paras, g >= 2 ? g - 2 : 0, g);
         std::u32string right = text_of(units, c.paras, g, g + 2);
-        double coh = cosine(bigrams(left), bigrams(right), idf);
-        double open = overlap(heads[at[k].second],
-                              bigrams(text_of(units, c.paras, g, c.paras.size()), kOpening), idf);
+        double coh = dice(bigrams(left), bigrams(right));
+        double open =
+            overlap(heads[at[k].second],
+                    bigrams(text_of(units, c.paras, g, c.paras.size(), kOpening), kOpening), idf);
         double wl = units[c.paras[g - 1]].column, wr = units[c.paras[g]].column;
         // A change of column width: two stories set side by side (paragraphs of three lines
         // or more, whose middle lines show the full width).

@@ -159,6 +159,9 @@ std::vector<Stack> build_stacks(const std::vector<Unit>& units, const std::vecto
         } else if (colon_title(a) && !colon_title(b)) {
           title = a;
           subtitle = b + subtitle;
+        } else if (w(0) <= 6) {  // a short label above a title (要闻, 战“疫”日记)
+          kicker = a;
+          title = b;
         } else if (w(1) > 1.4 * w(0)) {
           title = a;
           subtitle = b + subtitle;
@@ -183,6 +186,7 @@ std::vector<Stack> build_stacks(const std::vector<Unit>& units, const std::vecto
         }
       }
       if (title.empty() && !kicker.empty() && !cur.doc_number) std::swap(title, kicker);
+      if (title.empty() && !subtitle.empty()) std::swap(title, subtitle);
       // A subtitle printed on the title's line: …动态清零 陈恢清出席并讲话.
       if (subtitle.empty()) {
         size_t sp = title.rfind(U' ');

@@ -26,39 +26,44 @@ std::vector<Gram> bigrams(std::u32string_view s, size_t max_letters) {
   return out;
 }
 
-void Idf::add(const std::vector<Gram>& doc) {
-  ++docs_;
-  for (Gram g : doc) ++df_[g];
-}
-
 double Idf::weight(Gram g) const {
-  auto it = df_.find(g);
-  double df = it == df_.end() ? 0 : it->second;
-  return std::log((static_cast<double>(docs_) + 1) / (df + 0.5));
+  auto it = memo_.find(g);
+  if (it != memo_.end()) return it->second;
+  double df = 0;
+  for (const auto* doc : docs_) df += std::binary_search(doc->begin(), doc->end(), g);
+  double w = std::log((static_cast<double>(docs_.size()) + 1) / (df + 0.5));
+  memo_.emplace(g, w);
+  return w;
 }
 
 double overlap(const std::vector<Gram>& needle, const std::vector<Gram>& hay, const Idf& idf) {
   double total = 0, found = 0;
+  // Both sorted: walk them together (hay is usually much longer: gallop with lower_bound).
+  auto h = hay.begin();
   for (Gram g : needle) {
     double w = std::max(idf.weight(g), 0.05);
     total += w;
-    if (std::binary_search(hay.begin(), hay.end(), g)) found += w;
+    h = std::lower_bound(h, hay.end(), g);
+    if (h != hay.end() && *h == g) found += w;
   }
   return total > 0 ? found / total : 0;
 }
 
-double cosine(const std::vector<Gram>& a, const std::vector<Gram>& b, const Idf& idf) {
-  double na = 0, nb = 0, dot = 0;
-  for (Gram g : a) {
-    double w = std::max(idf.weight(g), 0.05);
-    na += w * w;
-    if (std::binary_search(b.begin(), b.end(), g)) dot += w * w;
+double dice(const std::vector<Gram>& a, const std::vector<Gram>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++common;
+      ++x;
+      ++y;
+    }
   }
-  for (Gram g : b) {
-    double w = std::max(idf.weight(g), 0.05);
-    nb += w * w;
-  }
-  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
 }  // namespace gazette::ingest

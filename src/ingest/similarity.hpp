@@ -15,22 +15,24 @@ using Gram = std::uint64_t;
 // The distinct bigrams of a text (sorted), from its first `max_letters` letters only.
 std::vector<Gram> bigrams(std::u32string_view text, size_t max_letters = SIZE_MAX);
 
-// Inverse document frequency of bigrams over a set of texts.
+// Inverse document frequency of bigrams over a set of texts (their bigram sets, which must
+// outlive it). Weights are computed on first use and remembered, so only the bigrams that are
+// actually compared cost anything.
 class Idf {
  public:
-  void add(const std::vector<Gram>& doc);
+  void add(const std::vector<Gram>& doc) { docs_.push_back(&doc); }
   // log((N + 1) / (df + 0.5)): rare bigrams weigh more; unseen ones weigh most.
   double weight(Gram g) const;
 
  private:
-  std::unordered_map<Gram, int> df_;
-  size_t docs_ = 0;
+  std::vector<const std::vector<Gram>*> docs_;
+  mutable std::unordered_map<Gram, double> memo_;
 };
 
 // The weighted share of `needle`'s bigrams found in `hay` (0…1).
 double overlap(const std::vector<Gram>& needle, const std::vector<Gram>& hay, const Idf& idf);
 
-// Weighted cosine similarity of two bigram sets (0…1).
-double cosine(const std::vector<Gram>& a, const std::vector<Gram>& b, const Idf& idf);
+// Dice coefficient of two bigram sets (0…1): how much two texts share.
+double dice(const std::vector<Gram>& a, const std::vector<Gram>& b);
 
 }  // namespace gazette::ingest
