@@ -89,7 +89,7 @@ async function follow(page, where, selector, name) {
   await link.scrollIntoViewIfNeeded();
   const before = page.url();
   await link.click();
-  await page.waitForURL((u) => u.href !== before, { waitUntil: 'load' });
+  await page.waitForURL((u) => u.href !== before, { waitUntil: 'networkidle' });
   where.page = name;
   pages.push({ name, url: page.url() });
   return text;
@@ -107,7 +107,7 @@ async function follow(page, where, selector, name) {
     // ---- the walk, on a desktop
     const { ctx, page, where } = await context(browser, origin, 'desktop');
     where.page = 'home';
-    await page.goto(`${origin}${prefix}`, { waitUntil: 'load' });
+    await page.goto(`${origin}${prefix}`, { waitUntil: 'networkidle' });
     pages.push({ name: 'home', url: page.url() });
     await checkTitle(page, 'home', siteTitle);
 
@@ -137,7 +137,7 @@ async function follow(page, where, selector, name) {
     for (let i = 0; i < articles && !found; i++) {
       if (i > 0) {
         pages.pop();  // an article without a linked author: not part of the walk
-        await page.goto(issueUrl, { waitUntil: 'load' });
+        await page.goto(issueUrl, { waitUntil: 'networkidle' });
       }
       await follow(page, where, `.front-page > li:nth-child(${i + 1}) .summary__title a`, 'article');
       found = (await page.locator('.byline a[rel="author"]').count()) > 0;
@@ -169,7 +169,7 @@ async function follow(page, where, selector, name) {
       const c = await context(browser, origin, kind);
       for (const p of pages) {
         c.where.page = p.name;
-        await c.page.goto(p.url, { waitUntil: 'load' });
+        await c.page.goto(p.url, { waitUntil: 'networkidle' });
         await audit(c.page, p.name, kind);
         if (kind === 'phone') {
           const overflow = await c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -184,7 +184,7 @@ async function follow(page, where, selector, name) {
       const c = await context(browser, origin, kind, 'dark');
       for (const p of pages.filter((x) => x.name === 'article' || x.name === 'issue')) {
         c.where.page = `${p.name} (dark)`;
-        await c.page.goto(p.url, { waitUntil: 'load' });
+        await c.page.goto(p.url, { waitUntil: 'networkidle' });
         await audit(c.page, `${p.name} (dark)`, kind);
         await c.page.screenshot({ path: path.join(args.artifacts, `${p.name}-${kind}-dark.png`), fullPage: true });
       }
