@@ -37,7 +37,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
                                               std::vector<model::Warning>& warnings) {
   struct Built {
     model::Article article;
-    std::vector<Gram> grams;
+    GramSet grams;
     bool photo_credit = false;
     bool signature = false;
     bool writing_byline = false;
@@ -161,7 +161,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
         all += to_u32(blk.text);
         if (all.size() > 600) break;  // a caption matches the title and the opening
       }
-      b.grams = bigrams(all);
+      b.grams = GramSet(all);
       idf.add(b.grams);
     }
     for (const auto& [text, line] : captions) {

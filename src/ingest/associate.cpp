@@ -17,9 +17,9 @@ constexpr size_t kWindow = 12;    // bodies before and after a headline consider
 
 struct Candidate {
   std::vector<size_t> paras;  // unit indexes of the paragraphs
-  std::vector<Gram> opening, whole;
-  std::vector<std::vector<Gram>> para_open;  // the opening of each paragraph
-  std::vector<size_t> stacks;                // attached stacks
+  GramSet opening, whole;
+  std::vector<GramSet> para_open;  // the opening of each paragraph
+  std::vector<size_t> stacks;      // attached stacks
   std::optional<size_t> leading;
 };
 
@@ -130,8 +130,8 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
       if (units[i].kind == UnitKind::kParagraph) c.paras.push_back(i);
     }
     std::u32string all = text_of(units, c.paras, 0, c.paras.size());
-    c.opening = bigrams(all, kOpening);
-    c.whole = bigrams(all);
+    c.opening = GramSet(all, kOpening);
+    c.whole = GramSet(all);
     idf.add(c.whole);
     // One short sentence alone between headlines: a stray caption rather than an article.
     if (c.paras.size() == 1 && units[c.paras[0]].lines <= 2 && !units[c.paras[0]].byline &&
@@ -156,10 +156,10 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
       position[s] = b;
     }
   }
-  auto para_open = [&](size_t b) -> const std::vector<std::vector<Gram>>& {
+  auto para_open = [&](size_t b) -> const std::vector<GramSet>& {
     Candidate& c = cands[b];
     if (c.para_open.empty()) {
-      for (size_t p : c.paras) c.para_open.push_back(bigrams(units[p].text, kOpening));
+      for (size_t p : c.paras) c.para_open.emplace_back(units[p].text, kOpening);
     }
     return c.para_open;
   };
@@ -323,7 +323,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
         double coh = dice(bigrams(left), bigrams(right));
         double open =
             overlap(heads[at[k].second],
-                    bigrams(text_of(units, c.paras, g, c.paras.size(), kOpening), kOpening), idf);
+                    GramSet(text_of(units, c.paras, g, c.paras.size(), kOpening), kOpening), idf);
         double wl = units[c.paras[g - 1]].column, wr = units[c.paras[g]].column;
         // A change of column width: two stories set side by side (paragraphs of three lines
         // or more, whose middle lines show the full width).

@@ -26,6 +26,10 @@ bool date_or_place_char(char32_t c) {
 }  // namespace
 
 size_t BylineReader::role_at(std::u32string_view s, size_t i) const {
+  if (i >= s.size()) return 0;
+  bool first = false;  // cheap test before comparing every role
+  for (const auto& role : p_.roles) first |= role[0] == s[i];
+  if (!first) return 0;
   for (const auto& role : p_.roles) {  // longest first
     if (s.substr(i, role.size()) == role) return role.size();
   }

@@ -89,10 +89,10 @@ bool is_latin(char32_t c) {
 }
 
 bool is_space(char32_t c) {
-  if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) return true;
-  if (c < 0x80) return c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  if (c >= 0x4E00 && c <= 0x9FFF) return false;
-  return text::is_space(c);
+  // Unicode White_Space, spelled out: this runs for every character.
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 bool is_sentence_final(char32_t c) {

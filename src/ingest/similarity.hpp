@@ -15,22 +15,36 @@ using Gram = std::uint64_t;
 // The distinct bigrams of a text (sorted), from its first `max_letters` letters only.
 std::vector<Gram> bigrams(std::u32string_view text, size_t max_letters = SIZE_MAX);
 
+// The bigrams of a text as a hash set: built in linear time, for membership tests.
+class GramSet {
+ public:
+  GramSet() = default;
+  explicit GramSet(std::u32string_view text, size_t max_letters = SIZE_MAX);
+  bool contains(Gram g) const;
+  bool empty() const { return size_ == 0; }
+
+ private:
+  void insert(Gram g);
+  std::vector<Gram> slots_;  // open addressing; 0 is empty (no bigram is 0)
+  size_t size_ = 0;
+};
+
 // Inverse document frequency of bigrams over a set of texts (their bigram sets, which must
 // outlive it). Weights are computed on first use and remembered, so only the bigrams that are
 // actually compared cost anything.
 class Idf {
  public:
-  void add(const std::vector<Gram>& doc) { docs_.push_back(&doc); }
+  void add(const GramSet& doc) { docs_.push_back(&doc); }
   // log((N + 1) / (df + 0.5)): rare bigrams weigh more; unseen ones weigh most.
   double weight(Gram g) const;
 
  private:
-  std::vector<const std::vector<Gram>*> docs_;
+  std::vector<const GramSet*> docs_;
   mutable std::unordered_map<Gram, double> memo_;
 };
 
 // The weighted share of `needle`'s bigrams found in `hay` (0…1).
-double overlap(const std::vector<Gram>& needle, const std::vector<Gram>& hay, const Idf& idf);
+double overlap(const std::vector<Gram>& needle, const GramSet& hay, const Idf& idf);
 
 // Dice coefficient of two bigram sets (0…1): how much two texts share.
 double dice(const std::vector<Gram>& a, const std::vector<Gram>& b);
