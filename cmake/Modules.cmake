@@ -17,6 +17,7 @@ function(gazette_test name)
   cmake_parse_arguments(T "" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_compile_definitions(${name} PRIVATE
     GAZETTE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     GAZETTE_SAMPLES_DIR="${PROJECT_SOURCE_DIR}/../shared/samples")

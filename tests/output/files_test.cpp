@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 
 #include "base/file.hpp"
@@ -32,7 +34,7 @@ TEST(ContentHash, DistinguishesBytes) {
 }
 
 TEST(WriteFileAtomic, CreatesFoldersAndReplacesWholeFiles) {
-  fs::path dir = fs::temp_directory_path() / "gazette-files-test";
+  fs::path dir = gazette::testing::temp_dir("files");
   fs::remove_all(dir);
   fs::path target = dir / "a" / "b" / "index.html";
   ASSERT_TRUE(write_file_atomic(target, "first").ok());

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +15,7 @@ namespace fs = std::filesystem;
 class CheckLinks : public ::testing::Test {
  protected:
   void SetUp() override {
-    out_ = fs::temp_directory_path() / "gazette-link-check";
+    out_ = gazette::testing::temp_dir("link-check");
     fs::remove_all(out_);
   }
   void TearDown() override { fs::remove_all(out_); }

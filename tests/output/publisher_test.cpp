@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 
@@ -16,9 +18,7 @@ namespace fs = std::filesystem;
 class PublisherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            (std::string("gazette-publisher-") +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    root_ = gazette::testing::temp_dir("publisher");
     fs::remove_all(root_);
     out_ = root_ / "public";
     cache_ = root_ / ".gazette-cache";
@@ -160,7 +160,7 @@ TEST_F(PublisherTest, CorruptManifestMeansFullBuild) {
 }
 
 TEST(Manifest, RoundTrips) {
-  fs::path file = fs::temp_directory_path() / "gazette-manifest-test";
+  fs::path file = gazette::testing::temp_dir("manifest") / "manifest";
   Manifest m{{"index.html", {1, 2, 3}}, {"2022/11/08/index.html", {0xffffffffffffffffull, 0, 7}}};
   ASSERT_TRUE(save_manifest(file, m).ok());
   Manifest back = load_manifest(file);

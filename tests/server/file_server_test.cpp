@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +15,7 @@ namespace fs = std::filesystem;
 class FileServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / "gazette-file-server";
+    dir_ = gazette::testing::temp_dir("file-server");
     fs::remove_all(dir_);
     out_ = dir_ / "public";
     write("public/index.html", "<html><body>首页</body></html>");

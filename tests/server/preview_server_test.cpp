@@ -2,7 +2,9 @@
 #include "server/preview_server.hpp"
 
 #include <gtest/gtest.h>
+
 #include <httplib.h>
+#include "support/temp_dir.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +18,7 @@ namespace fs = std::filesystem;
 class PreviewServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / "gazette-preview-server";
+    dir_ = gazette::testing::temp_dir("preview-server");
     fs::remove_all(dir_);
     write("public/index.html", "<html><body>" + std::string(5000, 'x') + "</body></html>");
     write("public/404.html", "<html><body>找不到</body></html>");

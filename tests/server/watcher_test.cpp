@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -15,7 +17,7 @@ using std::chrono::milliseconds;
 class WatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    site_ = fs::temp_directory_path() / "gazette-watcher";
+    site_ = gazette::testing::temp_dir("watcher");
     fs::remove_all(site_);
     fs::create_directories(site_ / "content" / "2022");
     fs::create_directories(site_ / "public");

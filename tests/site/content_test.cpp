@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +15,7 @@ namespace fs = std::filesystem;
 class FindContent : public ::testing::Test {
  protected:
   void SetUp() override {
-    site_ = fs::temp_directory_path() / "gazette-content-test";
+    site_ = gazette::testing::temp_dir("content");
     fs::remove_all(site_);
     fs::create_directories(site_ / "content");
   }

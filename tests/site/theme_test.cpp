@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 #include <fstream>
 
 namespace gazette::site {
@@ -12,7 +14,7 @@ namespace fs = std::filesystem;
 class LoadTheme : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / "gazette-theme-test";
+    root_ = gazette::testing::temp_dir("theme");
     fs::remove_all(root_);
     write("site/themes/paper/templates/base.html", "x");
     write("site/themes/paper/static/css/a.css", "x");
