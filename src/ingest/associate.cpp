@@ -207,7 +207,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
   // where many do not (headlines grouped away from their bodies), content decides more.
   size_t leading = 0;
   for (size_t s = 0; s < stacks.size(); ++s) leading += stack_before[s] != SIZE_MAX;
-  bool usual_layout = stacks.size() >= 2 && leading * 4 >= stacks.size() * 3;
+  bool usual_layout = leading * 4 >= stacks.size() * 3;
   if (std::getenv("GAZETTE_INGEST_DEBUG"))
     fprintf(stderr, "stacks %zu leading %zu bodies %zu\n", stacks.size(), leading, bodies.size());
   std::vector<int> stack_body(stacks.size(), -1);
@@ -225,7 +225,8 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
         }
         elsewhere =
             usual_layout ? (other >= 0.6 && mine < 0.1) : (other >= 0.35 && other >= mine + 0.2);
-        if (bodies[l].caption && mine < 0.15) elsewhere = true;
+        // A lone short sentence under a headline that belongs elsewhere: a stray caption.
+        if (bodies[l].caption && mine < 0.15 && other >= 0.35) elsewhere = true;
       }
     }
     if (!elsewhere) {

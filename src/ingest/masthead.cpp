@@ -164,7 +164,7 @@ MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patte
     bool element = r.date || r.weekday || !r.lunar.empty() || r.number || r.pages ||
                    !r.paper.empty() || r.publisher;
     if (!element || !r.only_masthead) {
-      if (!taken.empty()) break;  // the masthead is one run of lines
+      if (!taken.empty() || seen >= 2) break;  // one run of lines, at the very top
       continue;
     }
     taken.push_back(i);

@@ -321,6 +321,8 @@ class Builder {
       }
     }
     const Line& a = lines_[last_index_];
+    // Where indentation marks paragraphs, an indented line starts one.
+    if (layout_.indentation && l.indent >= 2) return false;
     char32_t last = last_mark(last_text_);
     double w = layout_.column[last_index_];
     if (!is_sentence_final(last)) {
@@ -333,7 +335,6 @@ class Builder {
     if (w == 0) return false;
     bool blank_between = i > last_index_ + 1;
     if (blank_between && !layout_.blank_per_line) return false;
-    if (layout_.indentation && l.indent >= 2) return false;
     double expected = open_lines_ <= 1 ? w - 2 : w;
     if (a.width < expected - 1.25) return false;
     double wl = layout_.column[i] > 0 ? layout_.column[i] : w;

@@ -81,6 +81,8 @@ double Idf::weight(Gram g) const {
   if (it != memo_.end()) return it->second;
   double df = 0;
   for (const auto* doc : docs_) df += doc->contains(g);
+  // A bigram in no text at all weighs as one in a single text: rare, not more than rare.
+  df = std::max(df, 1.0);
   double w = std::log((static_cast<double>(docs_.size()) + 1) / (df + 0.5));
   memo_.emplace(g, w);
   return w;
