@@ -41,6 +41,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
     bool photo_credit = false;
     bool signature = false;
     bool writing_byline = false;
+    std::optional<size_t> stack;
   };
   std::vector<Built> built;
   std::vector<std::pair<std::u32string, int>> captions;  // text (with credit), line
@@ -64,6 +65,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
     if (!append) {
       art.first_line = units[body.begin].first_line;
       if (body.stack) {
+        target.stack = body.stack;
         const Stack& s = stacks[*body.stack];
         art.title = to_utf8(s.title);
         art.kicker = opt(s.kicker);
@@ -168,7 +170,12 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
       auto g = bigrams(text);
       size_t best = 0;
       double top = -1;
-      for (size_t k = 0; k < built.size(); ++k) {
+      // The articles printed near the caption (built is in reading order).
+      size_t at = 0;
+      while (at < built.size() && built[at].article.first_line < line) ++at;
+      size_t lo = at > 20 ? at - 20 : 0;
+      size_t hi = std::min(built.size(), at + 20);
+      for (size_t k = lo; k < hi; ++k) {
         double s = overlap(g, built[k].grams, idf);
         if (built[k].photo_credit) s *= 1.5;
         // Nearer articles win ties.
@@ -197,12 +204,11 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
       }
     }
     bool doc_number = false, series = false, author_line = false;
-    for (const Stack& s : stacks) {
-      if (to_utf8(s.title) == a.title && !a.title.empty()) {
-        doc_number = s.doc_number;
-        series = s.series;
-        author_line = s.author.has_value();
-      }
+    if (b.stack) {
+      const Stack& s = stacks[*b.stack];
+      doc_number = s.doc_number;
+      series = s.series;
+      author_line = s.author.has_value();
     }
     if (doc_number || b.signature || ends_with_any(title, patterns.notice_title_endings)) {
       a.kind = model::ArticleKind::kNotice;

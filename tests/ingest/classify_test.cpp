@@ -9,8 +9,8 @@
 namespace gazette::ingest {
 namespace {
 
-using testing::parse;
 using testing::paragraphs;
+using testing::parse;
 using testing::warned;
 
 TEST(Classify, DocumentNumbers) {
@@ -56,8 +56,9 @@ TEST(Classify, SignatureDocNumberAndTitleOfANotice) {
   EXPECT_EQ(a.title, "关于继续延长静默管理时间的通告");
   EXPECT_EQ(a.kind, model::ArticleKind::kNotice);
   EXPECT_EQ(a.byline, "株洲市新冠肺炎疫情防控指挥部 2022年11月7日");
-  EXPECT_EQ(paragraphs(a), (std::vector<std::string>{
-                               "前段，全市广大干部群众万众一心，众志成城。请广大市民积极配合！"}));
+  EXPECT_EQ(
+      paragraphs(a),
+      (std::vector<std::string>{"前段，全市广大干部群众万众一心，众志成城。请广大市民积极配合！"}));
   EXPECT_TRUE(a.authors.empty());
 }
 

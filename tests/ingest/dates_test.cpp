@@ -69,8 +69,8 @@ TEST(IssueDate, FrontMatterWinsOverTheMasthead) {
 }
 
 TEST(IssueDate, MastheadWinsOverTheFileName) {
-  auto issue = parse("株洲日报\n\n2022年11月8日 星期二\n第23124期\n\n标题\n\n正文。\n",
-                     "2020-01-01.txt");
+  auto issue =
+      parse("株洲日报\n\n2022年11月8日 星期二\n第23124期\n\n标题\n\n正文。\n", "2020-01-01.txt");
   EXPECT_EQ(*issue.masthead.date, (text::Date{2022, 11, 8}));
 }
 

@@ -42,7 +42,8 @@ TEST(RemoveRepeats, ExactRepeatsGoWithAWarning) {
 }
 
 TEST(RemoveRepeats, SpacingAndWidthDoNotHideARepeat) {
-  auto units = paras({kA, "大年初一, 阖家欢聚之时, 我市迅速组成一支队伍。疫情如镜, 都照得一清二楚。"});
+  auto units =
+      paras({kA, "大年初一, 阖家欢聚之时, 我市迅速组成一支队伍。疫情如镜, 都照得一清二楚。"});
   std::vector<model::Warning> w;
   remove_repeats(units, w);
   EXPECT_EQ(units.size(), 1u);
@@ -69,7 +70,8 @@ TEST(RemoveRepeats, ALaterCopySplitsAnEarlierFusedParagraph) {
 TEST(RemoveRepeats, ShortLinesAndSharedSentencesStay) {
   // Short paragraphs repeat legitimately; a sentence shared by two different paragraphs is
   // not a repeat of either.
-  auto units = paras({"会议。", "会议。", std::string("开头不同。") + kA, std::string(kA) + "结尾不同。"});
+  auto units =
+      paras({"会议。", "会议。", std::string("开头不同。") + kA, std::string(kA) + "结尾不同。"});
   std::vector<model::Warning> w;
   remove_repeats(units, w);
   EXPECT_EQ(units.size(), 4u);

@@ -87,7 +87,8 @@ TEST(Association, HeadlinesAwayFromTheirBodiesAreAttachedByContent) {
 }
 
 TEST(Association, AHeadlineWithoutTextIsAWarning) {
-  auto issue = parse("株洲日报讯（全媒体记者/罗欣） 市委书记主持召开专题会议。\n\n诗和远方的田野\n");
+  auto issue =
+      parse("株洲日报讯（全媒体记者/罗欣） 市委书记主持召开专题会议。\n\n诗和远方的田野\n");
   ASSERT_EQ(issue.articles.size(), 1u);
   EXPECT_TRUE(warned(issue, "could not attach the headline “诗和远方的田野”"));
   EXPECT_TRUE(warned(issue, "no headline found"));

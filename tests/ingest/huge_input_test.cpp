@@ -12,8 +12,9 @@ using testing::sample;
 
 TEST(HugeInput, TwentyMegabytesOfIssues) {
   // The three samples over and over (each copy a repeat of the first): about 20 MB.
-  std::string one = sample("000_67e3da6dc0608386.txt") + "\n\n" + sample("001_ec8a289be981ebcb.txt") +
-                    "\n\n" + sample("002_11b79ce3a1869f5d.txt") + "\n\n";
+  std::string one = sample("000_67e3da6dc0608386.txt") + "\n\n" +
+                    sample("001_ec8a289be981ebcb.txt") + "\n\n" +
+                    sample("002_11b79ce3a1869f5d.txt") + "\n\n";
   ASSERT_GT(one.size(), 10000u);
   std::string text;
   text.reserve(20u << 20);

@@ -9,14 +9,18 @@
 namespace gazette::ingest {
 namespace {
 
-std::string punct(std::string_view s) { return to_utf8(fullwidth_punctuation(to_u32(s))); }
+std::string punct(std::string_view s) {
+  return to_utf8(fullwidth_punctuation(to_u32(s)));
+}
 std::string spaces(std::string_view s, SpaceStyle style = SpaceStyle::kBody) {
   return to_utf8(collapse_spaces(to_u32(s), style));
 }
 
 TEST(FullwidthPunctuation, ChineseSentencesGetFullWidthMarks) {
-  EXPECT_EQ(punct("前段,全市广大干部群众万众一心,众志成城。"), "前段，全市广大干部群众万众一心，众志成城。");
-  EXPECT_EQ(punct("实践不断证明:“躺平”不可取;唯有守土有责!"), "实践不断证明：“躺平”不可取；唯有守土有责！");
+  EXPECT_EQ(punct("前段,全市广大干部群众万众一心,众志成城。"),
+            "前段，全市广大干部群众万众一心，众志成城。");
+  EXPECT_EQ(punct("实践不断证明:“躺平”不可取;唯有守土有责!"),
+            "实践不断证明：“躺平”不可取；唯有守土有责！");
   EXPECT_EQ(punct("如何做好这道“双选题”?"), "如何做好这道“双选题”？");
   EXPECT_EQ(punct("株洲日报讯(全媒体记者/陈正明)"), "株洲日报讯（全媒体记者/陈正明）");
   EXPECT_EQ(punct("株疫防指告(2022)21号"), "株疫防指告（2022）21号");
@@ -58,7 +62,8 @@ TEST(CollapseSpaces, LatinWordsKeepOneSpace) {
 
 TEST(CollapseSpaces, HeadlinesKeepTheGapBetweenTwoPhrases) {
   EXPECT_EQ(spaces("减少聚集 珍惜健康", SpaceStyle::kHeadline), "减少聚集 珍惜健康");
-  EXPECT_EQ(spaces("2861名志愿者 主动请缨抗疫", SpaceStyle::kHeadline), "2861名志愿者 主动请缨抗疫");
+  EXPECT_EQ(spaces("2861名志愿者 主动请缨抗疫", SpaceStyle::kHeadline),
+            "2861名志愿者 主动请缨抗疫");
   EXPECT_EQ(spaces("我 是 一 名", SpaceStyle::kHeadline), "我是一名");
   EXPECT_EQ(spaces("案例一： 一次聚餐", SpaceStyle::kHeadline), "案例一：一次聚餐");
 }

@@ -29,7 +29,8 @@ TEST(JoinLine, NoSpaceInCjkOneBetweenWordsHyphensRejoined) {
 TEST(BrokenMidWord, DictionaryWordsAcrossTheBreak) {
   text::WordSegmenter words("zh");
   EXPECT_TRUE(broken_mid_word(to_u32("不少医"), to_u32("院公开向社会求援。"), words));
-  EXPECT_FALSE(broken_mid_word(to_u32("加快构建网络空间命运共同体"), to_u32("习近平向大会致贺信"), words));
+  EXPECT_FALSE(
+      broken_mid_word(to_u32("加快构建网络空间命运共同体"), to_u32("习近平向大会致贺信"), words));
 }
 
 // A story set in a 16-character column, as extracted line by line.
@@ -62,8 +63,11 @@ TEST(Paragraphs, ColumnWidthAndSentenceEndsFindParagraphEnds) {
   auto p = paragraphs(issue.articles[0]);
   ASSERT_EQ(p.size(), 3u);
   EXPECT_EQ(p[0].substr(0, 12), "11月8日晚");
-  EXPECT_EQ(p[1], "会议以视频形式同步开到各县市区。市领导胡长春、聂方红、罗琼、李武宁在主会场参加会议。");
-  EXPECT_EQ(p[2], "会上，各工作组负责人汇报了有关情况，并围绕静默管理、核酸检测等重点工作推进谈问题、讲打算。");
+  EXPECT_EQ(p[1],
+            "会议以视频形式同步开到各县市区。市领导胡长春、聂方红、罗琼、李武宁在主会场参加会议。");
+  EXPECT_EQ(
+      p[2],
+      "会上，各工作组负责人汇报了有关情况，并围绕静默管理、核酸检测等重点工作推进谈问题、讲打算。");
   EXPECT_EQ(issue.articles[0].byline, "株洲日报讯（全媒体记者/邓伟勇）");
 }
 
@@ -78,7 +82,8 @@ TEST(Paragraphs, ABlankLineAfterEveryLineChangesNothing) {
 TEST(Paragraphs, ColumnBreakSplitsAreJoinedAcrossBlankLines) {
   auto issue = parse(
       "标题在这里\n\n"
-      "张庆伟强调，要坚持以快制快，组织各方力量防止疫情蔓延，各级党组织要发扬连续作战作风，省联防联控机制及省疫情防控\n\n"
+      "张庆伟强调，要坚持以快制快，组织各方力量防止疫情蔓延，各级党组织要发扬连续作战作风，省联防联"
+      "控机制及省疫情防控\n\n"
       "工作组要加强会商研判、统筹协调。\n\n"
       "疫情发生后，因物资缺乏，不少医\n\n院公开向社会求援。\n");
   ASSERT_EQ(issue.articles.size(), 1u);
@@ -99,9 +104,9 @@ TEST(Paragraphs, IndentationStartsParagraphs) {
       "另外一行文字。\n");
   ASSERT_EQ(issue.articles.size(), 1u);
   auto p = paragraphs(issue.articles[0]);
-  EXPECT_EQ(p, (std::vector<std::string>{"第一段的第一行，文字比较长，没有结束第一段的第二行，还在继续，没有句号",
-                                         "第二段开始了，上一段，没有句号第二段结束了。", "第三段。",
-                                         "另外一行文字。"}));
+  EXPECT_EQ(p, (std::vector<std::string>{
+                   "第一段的第一行，文字比较长，没有结束第一段的第二行，还在继续，没有句号",
+                   "第二段开始了，上一段，没有句号第二段结束了。", "第三段。", "另外一行文字。"}));
 }
 
 TEST(Paragraphs, LinesAsParagraphsWithASalutation) {

@@ -32,7 +32,9 @@ const std::vector<Expected> kGolden = {
 #include "samples_golden.inc"
 };
 
-std::string opt(const std::optional<std::string>& s) { return s ? *s : "(null)"; }
+std::string opt(const std::optional<std::string>& s) {
+  return s ? *s : "(null)";
+}
 
 TEST(Samples, EveryArticleAsTheTruthHasIt) {
   std::map<std::string, model::Issue> issues;
@@ -79,8 +81,8 @@ TEST(Samples, MastheadAndDates) {
 }
 
 TEST(Samples, NoRepeatsAndNoSpacesBetweenCjk) {
-  for (const char* file : {"000_67e3da6dc0608386.txt", "001_ec8a289be981ebcb.txt",
-                           "002_11b79ce3a1869f5d.txt"}) {
+  for (const char* file :
+       {"000_67e3da6dc0608386.txt", "001_ec8a289be981ebcb.txt", "002_11b79ce3a1869f5d.txt"}) {
     auto issue = parse(sample(file), file);
     std::set<std::string> seen;
     for (const auto& a : issue.articles) {

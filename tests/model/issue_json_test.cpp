@@ -30,8 +30,8 @@ TEST(IssueJson, TheDesignObject) {
   auto j = to_json(issue);
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"source", "paper", "date", "number", "pages",
-                                             "weekday", "lunar", "warnings", "articles"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"source", "paper", "date", "number", "pages", "weekday",
+                                            "lunar", "warnings", "articles"}));
   EXPECT_EQ(j["source"], "001.txt");
   EXPECT_EQ(j["date"], "2022-11-08");
   EXPECT_EQ(j["number"], 23124);
@@ -42,8 +42,8 @@ TEST(IssueJson, TheDesignObject) {
   std::vector<std::string> akeys;
   for (auto it = art.begin(); it != art.end(); ++it) akeys.push_back(it.key());
   EXPECT_EQ(akeys, (std::vector<std::string>{"title", "kicker", "subtitle", "kind", "byline",
-                                              "authors", "dateline", "page", "continued_to",
-                                              "paragraphs", "captions", "tags", "source_lines"}));
+                                             "authors", "dateline", "page", "continued_to",
+                                             "paragraphs", "captions", "tags", "source_lines"}));
   EXPECT_EQ(art["kind"], "commentary");
   EXPECT_TRUE(art["kicker"].is_null());
   // Sub-headings are not paragraphs.
