@@ -219,9 +219,11 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
       double mine = sim_opening(s, l);
       if (!usual_layout || mine < 0.15) {
         const Window& w = window(s);
+        // In the usual layout a headline only moves to a body that has none above it.
         double other = 0;
         for (size_t b = w.lo; b < w.hi; ++b) {
-          if (b != l) other = std::max(other, w.score[b - w.lo]);
+          if (b == l || (usual_layout && cands[b].leading)) continue;
+          other = std::max(other, w.score[b - w.lo]);
         }
         elsewhere =
             usual_layout ? (other >= 0.6 && mine < 0.1) : (other >= 0.35 && other >= mine + 0.2);

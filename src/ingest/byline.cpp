@@ -50,6 +50,7 @@ bool BylineReader::is_source_name(std::u32string_view name) const {
   while (!compact.empty() &&
          (is_digit(compact.back()) || compact.back() == U'月' || compact.back() == U'日'))
     compact.pop_back();
+  if (compact.size() > 10) return false;  // names of papers are short (湖南日报, 中国青年报)
   for (const auto& suf : p_.source_suffixes) {
     if (ends_with(compact, suf)) return true;
   }
