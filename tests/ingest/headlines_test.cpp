@@ -112,3 +112,22 @@ TEST(Association, TwoStoriesRunTogetherAreSplitByContent) {
 
 }  // namespace
 }  // namespace gazette::ingest
+
+namespace gazette::ingest {
+namespace {
+
+TEST(Association, InTheUsualLayoutPositionWins) {
+  // Each headline stands above its byline and body; the first headline's words appear in the
+  // second body, which has a headline of its own: nothing moves.
+  auto issue = testing::parse(
+      "市长调研复工复产\n\n株洲日报记者 张三\n\n今天天气晴朗，市民出行有序。\n\n"
+      "第二篇报道的标题\n\n株洲日报记者 李四\n\n市长调研复工复产工作，强调要抓好落实。\n");
+  ASSERT_EQ(issue.articles.size(), 2u);
+  EXPECT_EQ(issue.articles[0].title, "市长调研复工复产");
+  EXPECT_EQ(issue.articles[0].authors, (std::vector<std::string>{"张三"}));
+  EXPECT_EQ(issue.articles[1].title, "第二篇报道的标题");
+  EXPECT_FALSE(testing::warned(issue, "printed away"));
+}
+
+}  // namespace
+}  // namespace gazette::ingest
