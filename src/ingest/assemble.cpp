@@ -47,6 +47,8 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
   std::vector<std::pair<std::u32string, int>> captions;  // text (with credit), line
 
   bool any_stack = std::any_of(bodies.begin(), bodies.end(), [](const Body& b) { return b.stack; });
+  // Extractions that separate pages with form feeds tell each article's page.
+  bool paged = std::any_of(units.begin(), units.end(), [](const Unit& u) { return u.page > 1; });
   for (size_t bi = 0; bi < bodies.size(); ++bi) {
     const Body& body = bodies[bi];
     if (body.caption && !body.stack) {
@@ -64,6 +66,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
     model::Article& art = append ? target.article : a;
     if (!append) {
       art.first_line = units[body.begin].first_line;
+      if (paged) art.page = std::to_string(units[body.begin].page);
       if (body.stack) {
         target.stack = body.stack;
         const Stack& s = stacks[*body.stack];

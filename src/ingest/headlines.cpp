@@ -87,6 +87,7 @@ std::vector<bool> find_subheadings(const std::vector<Unit>& units, const Pattern
     const Unit& next = units[i + 1];
     bool prev_body = prev.kind == UnitKind::kParagraph || (is_head(prev) && sub[i - 1]);
     if (!prev_body || !prev.continued_to.empty()) continue;
+    if (prev.page != u.page) continue;  // the first headline of a page starts a new item
     if (next.kind != UnitKind::kParagraph || next.byline) continue;
     // A salutation (广大市民朋友：) opens a letter or notice: a new item, not a section.
     char32_t open_end = last_mark(next.text);

@@ -64,3 +64,20 @@ TEST(Classify, SignatureDocNumberAndTitleOfANotice) {
 
 }  // namespace
 }  // namespace gazette::ingest
+
+namespace gazette::ingest {
+namespace {
+
+TEST(Classify, FormFeedsNumberThePages) {
+  auto issue = testing::parse("标题一\n\n正文第一篇。\n\f标题二\n\n正文第二篇。\n");
+  ASSERT_EQ(issue.articles.size(), 2u);
+  EXPECT_EQ(issue.articles[0].page, "1");
+  EXPECT_EQ(issue.articles[1].page, "2");
+  EXPECT_EQ(issue.articles[1].first_line, 4);
+  auto unpaged = testing::parse("标题一\n\n正文第一篇。\n");
+  ASSERT_EQ(unpaged.articles.size(), 1u);
+  EXPECT_FALSE(unpaged.articles[0].page);
+}
+
+}  // namespace
+}  // namespace gazette::ingest
