@@ -154,9 +154,10 @@ std::optional<std::pair<Byline, size_t>> BylineReader::parse(std::u32string_view
   for (const auto& agency : p_.agencies) {
     if (!starts_with(s, agency)) continue;
     size_t k = agency.size();
-    while (k < s.size() && k - agency.size() <= 16 && date_or_place_char(s[k]) && s[k] != U'电')
+    while (k < s.size() && k - agency.size() <= 16 && date_or_place_char(s[k]) && s[k] != U'电' &&
+           s[k] != U'電')
       ++k;
-    if (k < s.size() && s[k] == U'电') {
+    if (k < s.size() && (s[k] == U'电' || s[k] == U'電')) {
       b.source = b.dateline = true;
       i = k + 1;
       break;
@@ -166,7 +167,7 @@ std::optional<std::pair<Byline, size_t>> BylineReader::parse(std::u32string_view
   if (i == 0) {
     size_t limit = std::min<size_t>(s.size(), 24);
     for (size_t k = 1; k < limit; ++k) {
-      if (s[k] != U'讯') continue;
+      if (s[k] != U'讯' && s[k] != U'訊') continue;
       if (is_source_name(s.substr(0, k))) {
         b.source = b.dateline = true;
         i = k + 1;

@@ -70,6 +70,21 @@ TEST_F(BylineTest, InlineBylinesAndDatelines) {
   EXPECT_EQ(to_utf8(p->first.text), "株洲日报讯");
 }
 
+TEST_F(BylineTest, OtherPapersForms) {
+  auto p = reader.prefix(to_u32("本报讯（记者 张三 实习生 李四） 昨日，全市召开大会。"));
+  ASSERT_TRUE(p);
+  EXPECT_EQ(names(p->first), (std::vector<std::string>{"张三", "李四"}));
+  auto b = reader.whole(to_u32("记者 王五 报道"));
+  ASSERT_TRUE(b);
+  EXPECT_EQ(names(*b), (std::vector<std::string>{"王五"}));
+  b = reader.whole(to_u32("本報記者 陳大文"));  // traditional characters
+  ASSERT_TRUE(b);
+  EXPECT_EQ(names(*b), (std::vector<std::string>{"陳大文"}));
+  p = reader.prefix(to_u32("新華社北京11月9日電 國家主席"));
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(p->first.dateline);
+}
+
 TEST_F(BylineTest, OpenBracketContinuesOnTheNextLine) {
   auto b = reader.whole(to_u32("株洲日报讯（全媒体记者/"));
   ASSERT_TRUE(b);
