@@ -51,7 +51,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
   bool paged = std::any_of(units.begin(), units.end(), [](const Unit& u) { return u.page > 1; });
   for (size_t bi = 0; bi < bodies.size(); ++bi) {
     const Body& body = bodies[bi];
-    if (body.caption && !body.stack) {
+    if (body.caption && !body.stack && any_stack) {
       captions.emplace_back(units[body.begin].text, units[body.begin].first_line);
       continue;
     }

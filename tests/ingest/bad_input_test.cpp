@@ -51,6 +51,12 @@ TEST(BadInput, NoRecognisableArticleIsOneUntitledArticle) {
   EXPECT_TRUE(warned(issue, "no headline found in the issue"));
 }
 
+TEST(BadInput, OneShortSentenceIsStillAnArticle) {
+  auto issue = parse("只有一句话。\n");
+  ASSERT_EQ(issue.articles.size(), 1u);
+  EXPECT_EQ(issue.articles[0].body.at(0).text, "只有一句话。");
+}
+
 TEST(BadInput, ControlCharactersAreDroppedWithAWarning) {
   auto issue = parse("标题\n\n正文\x01第一段。\n");
   ASSERT_EQ(issue.articles.size(), 1u);
