@@ -18,7 +18,14 @@ void add_parse_command(CLI::App& app, int& exit_status);
 // `gazette convert FILE... [--to DIR] [--force]`: raw issues as editable Markdown issue folders.
 void add_convert_command(CLI::App& app, int& exit_status);
 
+// `gazette build`: the site into its output folder.
+void add_build_command(CLI::App& app, int& exit_status);
+
 // `gazette new DIR`: a new site folder.
 void add_new_command(CLI::App& app, int& exit_status);
+
+// `gazette render NAME --templates DIR [--context FILE.json]`: one template rendered with a
+// JSON context, the output exactly as rendered on stdout.
+void add_render_command(CLI::App& app, int& exit_status);
 
 }  // namespace gazette::cli

@@ -13,9 +13,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_status = 0;
   gazette::cli::add_new_command(app, exit_status);
+  gazette::cli::add_build_command(app, exit_status);
   gazette::cli::add_parse_command(app, exit_status);
   gazette::cli::add_convert_command(app, exit_status);
   gazette::cli::add_check_command(app, exit_status);
+  gazette::cli::add_render_command(app, exit_status);
   gazette::cli::add_version_command(app, exit_status);
   try {
     app.parse(argc, argv);

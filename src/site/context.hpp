@@ -1,0 +1,93 @@
+// The variables templates see (docs/site-context.md is the contract): values shared by every
+// page (the site, UI strings, every article's and issue's summary) are built once and shared
+// read-only by all rendering threads; each page adds its own on top.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/site_config.hpp"
+#include "markdown/html.hpp"
+#include "model/site.hpp"
+#include "site/links.hpp"
+#include "site/theme.hpp"
+#include "templating/value.hpp"
+
+namespace gazette::site {
+
+using templating::Value;
+
+// One page of the calendar index: a year, or a month of it.
+struct MonthKey {
+  int year;
+  int month;
+};
+
+class ContextBuilder {
+ public:
+  // Builds the shared values. `site`, `config` and `theme` must outlive the builder.
+  ContextBuilder(const model::Site& site, const config::SiteConfig& config, const Theme& theme);
+
+  const Links& links() const { return links_; }
+
+  // The variables of each kind of page: `site`, `t`, `gazette`, `page` and the page's own.
+  Value home() const;
+  Value issue_page(int issue) const;
+  Value article_page(int article) const;
+  Value year_page(int year) const;
+  Value month_page(MonthKey month) const;
+  Value terms_page(const model::Taxonomy& taxonomy) const;
+  // Page `page` (1-based) of a term's articles, `per_page` a page.
+  Value term_page(const model::Taxonomy& taxonomy, int term, int page, int per_page) const;
+  Value search_page() const;
+  Value not_found_page() const;
+  // An Atom feed of `articles` (newest first, already limited); `rel` is the feed's own path,
+  // `alternate_rel` the page it belongs to.
+  Value feed(const std::string& title, const std::string& rel, const std::string& alternate_rel,
+             const std::vector<int>& articles) const;
+  // A sitemap of site-relative paths.
+  Value sitemap(const std::vector<std::pair<std::string, std::string>>& rel_and_lastmod) const;
+
+  // Output paths of term pages: tags/zhu-zhou/ (page 1) or tags/zhu-zhou/page/2/.
+  static std::string term_page_rel(const model::Term& term, int page);
+
+  // The plain-text first sentence of an article's body, at most about 120 characters.
+  static std::string first_sentence(const model::Article& article);
+
+ private:
+  Value page(std::string_view kind, std::string title, std::string description, std::string rel,
+             std::vector<std::pair<std::string, std::string>> breadcrumbs,
+             std::string feed_rel = {}) const;
+  Value with_common(std::vector<std::pair<std::string_view, Value>> own, Value page) const;
+  Value issue_summary(int issue) const;
+  Value article_summary(int article) const;
+  Value issue_link(int issue) const;
+  Value archive_years() const;
+  Value calendar_weeks(int year, int month) const;
+  std::string month_name(int year, int month) const;
+  std::string year_title(int year) const;
+  std::string month_title(int year, int month) const;
+  std::string t(const std::string& key) const;
+  std::string citation(int article) const;
+
+  const model::Site& site_;
+  const config::SiteConfig& config_;
+  const Theme& theme_;
+  Links links_;
+  markdown::HtmlOptions html_options_;
+  Value site_value_;
+  Value strings_;
+  Value gazette_;
+  Value weekdays_;
+  std::vector<Value> issue_summaries_;
+  std::vector<Value> article_summaries_;
+  std::vector<std::string> issue_date_long_;    // 2022年11月8日 星期二
+  std::vector<std::string> issue_date_medium_;  // 2022年11月8日, for citations
+  std::vector<std::string> month_names_;        // 1..12 in the site's language (index 0 unused)
+  std::map<int, std::string> year_titles_;      // 2022年
+  std::map<std::pair<int, int>, std::string> month_titles_;  // 2022年11月
+  int first_weekday_ = 0;
+};
+
+}  // namespace gazette::site

@@ -1,0 +1,245 @@
+#include "site/fingerprint.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/file.hpp"
+#include "output/files.hpp"
+#include "text/calendar.hpp"
+
+namespace gazette::site {
+
+namespace fs = std::filesystem;
+
+Hasher& Hasher::add(std::string_view s) {
+  add(static_cast<std::uint64_t>(s.size()));
+  bytes_.append(s);
+  return *this;
+}
+
+Hasher& Hasher::add(std::uint64_t n) {
+  bytes_.append(reinterpret_cast<const char*>(&n), sizeof n);
+  return *this;
+}
+
+std::uint64_t Hasher::hash() const {
+  return output::content_hash(bytes_) | 1;
+}  // never 0
+
+TemplateDependencies TemplateDependencies::load(const fs::path& cache_dir) {
+  TemplateDependencies deps;
+  auto bytes = read_file(cache_dir / "templates");
+  if (!bytes.ok()) return deps;
+  std::string_view text(*bytes);
+  // Lines: <page template>\t<used>\t<used>…
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) return {};
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl + 1);
+    size_t tab = line.find('\t');
+    std::string page(line.substr(0, tab));
+    auto& used = deps.used_[page];
+    while (tab != std::string_view::npos) {
+      size_t next = line.find('\t', tab + 1);
+      used.emplace(line.substr(
+          tab + 1, next == std::string_view::npos ? std::string_view::npos : next - tab - 1));
+      tab = next;
+    }
+  }
+  return deps;
+}
+
+void TemplateDependencies::record(const std::string& page_template,
+                                  const std::vector<std::string>& used) {
+  auto& set = used_[page_template];
+  set.insert(page_template);
+  set.insert(used.begin(), used.end());
+}
+
+Status TemplateDependencies::save(const fs::path& cache_dir) const {
+  std::string out;
+  for (const auto& [page, used] : used_) {
+    out += page;
+    for (const auto& u : used) (out += '\t') += u;
+    out += '\n';
+  }
+  return output::write_file_atomic(cache_dir / "templates", out);
+}
+
+std::map<std::string, std::uint64_t> TemplateDependencies::hashes(
+    const templating::TemplateLoader& loader,
+    const std::vector<std::string>& page_templates) const {
+  std::map<std::string, std::uint64_t> file_hash;  // by template name
+  auto hash_of = [&](const std::string& name) {
+    auto it = file_hash.find(name);
+    if (it != file_hash.end()) return it->second;
+    auto found = loader.load(name);
+    Hasher h;
+    h.add(name)
+        .add(static_cast<std::uint64_t>(found.status))
+        .add(found.file.string())
+        .add(found.source);
+    return file_hash[name] = h.hash();
+  };
+  std::uint64_t everything = 0;
+  auto all = [&] {
+    if (everything) return everything;
+    Hasher h;
+    for (const auto& name : loader.list()) h.add(hash_of(name));
+    return everything = h.hash();
+  };
+  std::map<std::string, std::uint64_t> out;
+  for (const auto& page : page_templates) {
+    auto rec = used_.find(page);
+    if (rec == used_.end()) {
+      out[page] = all();
+      continue;
+    }
+    Hasher h;
+    for (const auto& name : rec->second) h.add(hash_of(name));
+    out[page] = h.hash();
+  }
+  return out;
+}
+
+Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& config,
+                           std::uint64_t global, std::map<std::string, std::uint64_t> templates)
+    : site_(site), config_(config), global_(global), templates_(std::move(templates)) {
+  // An issue's pages show its content, its articles' slugs, tags and authors (with their
+  // URLs) and the neighbouring issues.
+  issue_hashes_.resize(site.issues.size());
+  for (size_t i = 0; i < site.issues.size(); ++i) {
+    const model::IssueEntry& e = site.issues[i];
+    Hasher h;
+    h.add(e.content_hash)
+        .add(e.source_path)
+        .add(e.url)
+        .add(static_cast<std::uint64_t>(e.from_markdown));
+    for (int a : e.articles) {
+      const model::ArticleEntry& art = site.articles[static_cast<size_t>(a)];
+      h.add(art.url);
+      for (int t : art.tags)
+        h.add(site.tags.terms[static_cast<size_t>(t)].url)
+            .add(site.tags.terms[static_cast<size_t>(t)].name);
+      h.add("|");
+      for (int t : art.authors) {
+        h.add(site.authors.terms[static_cast<size_t>(t)].url)
+            .add(site.authors.terms[static_cast<size_t>(t)].name);
+      }
+    }
+    for (long n : {static_cast<long>(i) - 1, static_cast<long>(i) + 1}) {
+      if (n >= 0 && n < static_cast<long>(site.issues.size())) {
+        h.add(site.issues[static_cast<size_t>(n)].url);
+      } else {
+        h.add("-");
+      }
+    }
+    issue_hashes_[i] = h.hash();
+  }
+  Hasher years, sitemap;
+  for (const auto& [y, months] : site.calendar.days) {
+    years.add(static_cast<std::uint64_t>(y));
+    for (const auto& [m, days] : months) {
+      for (const auto& [d, issue] : days) sitemap.add(issue_hashes_[static_cast<size_t>(issue)]);
+    }
+  }
+  years_hash_ = years.hash();
+  for (const model::Taxonomy* tax : {&site.tags, &site.authors}) {
+    Hasher h;
+    for (const auto& term : tax->terms) {
+      h.add(term.name).add(term.url).add(term.kind).add(
+          static_cast<std::uint64_t>(term.articles.size()));
+    }
+    (tax == &site.tags ? tags_hash_ : authors_hash_) = h.hash();
+    sitemap.add(h.hash());
+  }
+  sitemap_hash_ = sitemap.hash();
+}
+
+std::uint64_t Fingerprints::article_hash(int article) const {
+  const model::ArticleEntry& a = site_.articles[static_cast<size_t>(article)];
+  return Hasher().add(issue_hash(a.issue)).add(static_cast<std::uint64_t>(a.index)).hash();
+}
+
+std::uint64_t Fingerprints::of(const Page& page) const {
+  Hasher h;
+  h.add(global_)
+      .add(templates_.at(page.template_name))
+      .add(static_cast<std::uint64_t>(page.kind))
+      .add(page.rel);
+  // Every page shows the list of years (site.years).
+  h.add(years_hash_);
+  switch (page.kind) {
+    case PageKind::kIssue:
+      h.add(issue_hash(page.index));
+      break;
+    case PageKind::kArticle:
+      h.add(article_hash(page.index));
+      break;
+    case PageKind::kHome:
+    case PageKind::kNotFound: {
+      // The latest issue, the ten before it, and the archive's counts.
+      h.add(static_cast<std::uint64_t>(site_.issues.size()))
+          .add(static_cast<std::uint64_t>(site_.articles.size()));
+      for (size_t n = 0; n < 11 && n < site_.issues.size(); ++n)
+        h.add(issue_hashes_[site_.issues.size() - 1 - n]);
+      for (const auto& [y, months] : site_.calendar.days) {
+        for (const auto& [m, days] : months) h.add(static_cast<std::uint64_t>(days.size()));
+      }
+      break;
+    }
+    case PageKind::kYear: {
+      auto it = site_.calendar.days.find(page.index);
+      for (const auto& [m, days] : it->second) {
+        for (const auto& [d, issue] : days)
+          h.add(static_cast<std::uint64_t>(m * 100 + d))
+              .add(site_.issues[static_cast<size_t>(issue)].url);
+      }
+      break;
+    }
+    case PageKind::kMonth: {
+      // Its issues (with their lead articles), and which months exist for prev/next.
+      const auto& days = site_.calendar.days.at(page.index).at(page.number);
+      for (const auto& [d, issue] : days) h.add(issue_hash(issue));
+      for (const auto& [y, months] : site_.calendar.days) {
+        for (const auto& [m, ds] : months) h.add(static_cast<std::uint64_t>(y * 100 + m));
+      }
+      break;
+    }
+    case PageKind::kTerms:
+      h.add(page.taxonomy == &site_.tags ? tags_hash_ : authors_hash_);
+      break;
+    case PageKind::kTerm:
+    case PageKind::kTermFeed: {
+      const model::Term& term = page.taxonomy->terms[static_cast<size_t>(page.index)];
+      h.add(static_cast<std::uint64_t>(page.taxonomy->terms.size()));  // taxonomy.term_count
+      h.add(term.name).add(term.url).add(term.kind).add(
+          static_cast<std::uint64_t>(term.articles.size()));
+      size_t from = page.kind == PageKind::kTerm ? static_cast<size_t>(page.number - 1) *
+                                                       static_cast<size_t>(config_.paginate)
+                                                 : 0;
+      size_t count = page.kind == PageKind::kTerm ? static_cast<size_t>(config_.paginate)
+                                                  : static_cast<size_t>(config_.feed_limit);
+      for (size_t i = from; i < term.articles.size() && i < from + count; ++i)
+        h.add(article_hash(term.articles[i]));
+      break;
+    }
+    case PageKind::kFeed: {
+      size_t n = site_.articles.size();
+      for (size_t i = n; i > 0 && n - i < static_cast<size_t>(config_.feed_limit); --i) {
+        h.add(article_hash(static_cast<int>(i - 1)));
+      }
+      break;
+    }
+    case PageKind::kSearch:
+      break;
+    case PageKind::kSitemap:
+      h.add(sitemap_hash_).add(static_cast<std::uint64_t>(page.number));
+      break;
+  }
+  return h.hash();
+}
+
+}  // namespace gazette::site
