@@ -1,0 +1,101 @@
+#include "templating/builtin_support.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "templating/pyformat.hpp"
+#include "templating/pystr.hpp"
+
+namespace gazette::templating::builtin {
+
+Value soft_str(const Value& v) {
+  if (v.is_string()) return v;
+  if (v.is_object() && v.as_object()->is_safe()) {
+    std::string s;
+    v.as_object()->str(s);
+    return Value::markup(s);
+  }
+  return Value(to_python_str(v));
+}
+
+Result<int64_t> int_arg(const Value* v, std::string_view what, int64_t fallback) {
+  if (!v || v->is_none()) return fallback;
+  if (v->is_int()) return v->as_int();
+  if (v->is_bool()) return static_cast<int64_t>(v->as_bool());
+  if (v->is_undefined()) return undefined_error(*v);
+  return failure("'" + std::string(v->type_name()) +
+                 "' object cannot be interpreted as an integer (" + std::string(what) + ")");
+}
+
+std::optional<Value> str_arg(const Value* v) {
+  if (!v || v->is_none()) return std::nullopt;
+  return soft_str(*v);
+}
+
+Result<AttrGetter> AttrGetter::make(const Value* attribute) {
+  AttrGetter g;
+  if (!attribute || attribute->is_none()) return g;
+  if (attribute->is_string()) {
+    std::string_view s = attribute->as_string();
+    size_t start = 0;
+    while (true) {
+      size_t dot = s.find('.', start);
+      std::string_view part =
+          s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+      bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; });
+      if (digits && part.size() < 19) {
+        g.parts_.push_back(Value(static_cast<int64_t>(std::stoll(std::string(part)))));
+      } else {
+        g.parts_.push_back(Value(part));
+      }
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    return g;
+  }
+  g.parts_.push_back(*attribute);
+  return g;
+}
+
+Result<Value> AttrGetter::get(const Value& item, const Value* fallback) const {
+  Value current = item;
+  for (const Value& part : parts_) {
+    auto next = get_item(current, part);
+    if (!next) return next.error();
+    current = std::move(*next);
+    if (fallback && !fallback->is_none() && current.is_undefined()) current = *fallback;
+  }
+  return current;
+}
+
+Value ignore_case(const Value& v) {
+  if (!v.is_string()) return v;
+  return Value::string(pystr::lower(v.as_string()), v.is_safe());
+}
+
+Status sort_by_keys(std::vector<Value>& items, std::vector<Value>& keys, bool reverse) {
+  std::vector<size_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::optional<Error> error;
+  auto less = [&](size_t a, size_t b) {
+    if (error) return false;
+    const Value& x = keys[reverse ? b : a];
+    const Value& y = keys[reverse ? a : b];
+    auto r = python_compare(x, y, "<");
+    if (!r) {
+      error = r.error();
+      return false;
+    }
+    return *r < 0;
+  };
+  std::stable_sort(order.begin(), order.end(), less);
+  if (error) return *error;
+  std::vector<Value> sorted;
+  sorted.reserve(items.size());
+  for (size_t i : order) sorted.push_back(std::move(items[i]));
+  items = std::move(sorted);
+  return {};
+}
+
+}  // namespace gazette::templating::builtin

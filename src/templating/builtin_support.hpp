@@ -1,0 +1,53 @@
+// Helpers shared by the built-in filters, tests and globals (internal to the engine):
+// argument conversion with Python's rules and Jinja2's attribute getters (`attribute='a.b.0'`).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "templating/call.hpp"
+#include "templating/ops.hpp"
+#include "templating/value.hpp"
+
+namespace gazette::templating::builtin {
+
+// MarkupSafe's soft_str: a string as it is (Markup stays Markup), anything else str()'d.
+Value soft_str(const Value& v);
+
+// An integer argument (ints and booleans), `fallback` when absent or none.
+Result<int64_t> int_arg(const Value* v, std::string_view what, int64_t fallback);
+// A boolean argument: Python truthiness, `fallback` when absent.
+inline bool bool_arg(const Value* v, bool fallback) {
+  return v ? truthy(*v) : fallback;
+}
+// A string argument (Markup kept), `fallback` when absent or none.
+std::optional<Value> str_arg(const Value* v);
+
+// Jinja2's make_attrgetter: `attribute` is a name, a dotted path ("author.name", "tags.0")
+// or an integer index; each step is an item lookup (`environment.getitem`).
+class AttrGetter {
+ public:
+  static Result<AttrGetter> make(const Value* attribute);
+  bool empty() const { return parts_.empty(); }
+  // The attribute of `item`; `fallback` (when given) replaces undefined steps.
+  Result<Value> get(const Value& item, const Value* fallback = nullptr) const;
+
+ private:
+  std::vector<Value> parts_;
+};
+
+// str.lower() of strings, other values unchanged (Jinja2's ignore_case).
+Value ignore_case(const Value& v);
+
+// Sorts `items` stably by `keys` (same length), Python's `<` deciding; errors for values that
+// do not compare.
+Status sort_by_keys(std::vector<Value>& items, std::vector<Value>& keys, bool reverse);
+
+// A one-pass iterator value (what map(), select() and the like return).
+inline Value iterator(std::vector<Value> items) {
+  return Value::list(std::move(items), ListKind::kIterator);
+}
+
+}  // namespace gazette::templating::builtin

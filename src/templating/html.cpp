@@ -1,0 +1,246 @@
+#include "templating/html.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+
+#include "templating/pyformat.hpp"
+#include "templating/pystr.hpp"
+
+namespace gazette::templating {
+
+namespace {
+
+struct Entity {
+  const char* name;
+  const char* text;
+};
+
+constexpr Entity kEntities[] = {
+#include "templating/html_entities.inc"
+};
+
+const char* find_entity(std::string_view name) {
+  auto it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
+                             [](const Entity& e, std::string_view n) { return e.name < n; });
+  if (it != std::end(kEntities) && it->name == name) return it->text;
+  return nullptr;
+}
+
+// Characters Python's html module replaces numeric references with (Windows-1252 for
+// 0x80-0x9F, as browsers do).
+char32_t invalid_charref(uint64_t n, bool& found) {
+  static constexpr std::pair<uint32_t, char32_t> kMap[] = {
+      {0x00, 0xfffd}, {0x0d, 0x0d},   {0x80, 0x20ac}, {0x81, 0x81},   {0x82, 0x201a},
+      {0x83, 0x192},  {0x84, 0x201e}, {0x85, 0x2026}, {0x86, 0x2020}, {0x87, 0x2021},
+      {0x88, 0x2c6},  {0x89, 0x2030}, {0x8a, 0x160},  {0x8b, 0x2039}, {0x8c, 0x152},
+      {0x8d, 0x8d},   {0x8e, 0x17d},  {0x8f, 0x8f},   {0x90, 0x90},   {0x91, 0x2018},
+      {0x92, 0x2019}, {0x93, 0x201c}, {0x94, 0x201d}, {0x95, 0x2022}, {0x96, 0x2013},
+      {0x97, 0x2014}, {0x98, 0x2dc},  {0x99, 0x2122}, {0x9a, 0x161},  {0x9b, 0x203a},
+      {0x9c, 0x153},  {0x9d, 0x9d},   {0x9e, 0x17e},  {0x9f, 0x178}};
+  for (const auto& [k, v] : kMap) {
+    if (k == n) {
+      found = true;
+      return v;
+    }
+  }
+  found = false;
+  return 0;
+}
+
+bool invalid_codepoint(uint64_t n) {
+  return (n >= 0x1 && n <= 0x8) || n == 0xb || (n >= 0xe && n <= 0x1f) ||
+         (n >= 0x7f && n <= 0x9f) || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) == 0xfffe;
+}
+
+bool is_hex(char c) {
+  return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool is_dec(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+bool needs_escaping(std::string_view text) {
+  return text.find_first_of("&<>'\"") != std::string_view::npos;
+}
+
+void escape_html(std::string_view text, std::string& out) {
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* rep;
+    switch (text[i]) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '\'':
+        rep = "&#39;";
+        break;
+      case '"':
+        rep = "&#34;";
+        break;
+      default:
+        continue;
+    }
+    out.append(text.data() + start, i - start);
+    out += rep;
+    start = i + 1;
+  }
+  out.append(text.data() + start, text.size() - start);
+}
+
+Value escape(const Value& value) {
+  if (value.is_safe()) return value;
+  if (value.is_object() && value.as_object()->is_safe()) {
+    std::string s;
+    value.as_object()->str(s);
+    return Value::markup(s);
+  }
+  if (value.is_string()) {
+    if (!needs_escaping(value.as_string())) return value.as_markup();
+    std::string out;
+    escape_html(value.as_string(), out);
+    return Value::markup(out);
+  }
+  std::string text = to_python_str(value);
+  std::string out;
+  escape_html(text, out);
+  return Value::markup(out);
+}
+
+std::string striptags(std::string_view html) {
+  // <!--.*?--> first, then <.*?>.
+  std::string no_comments;
+  for (size_t i = 0; i < html.size();) {
+    size_t open = html.find("<!--", i);
+    if (open == std::string_view::npos) {
+      no_comments.append(html.substr(i));
+      break;
+    }
+    size_t close = html.find("-->", open + 4);
+    if (close == std::string_view::npos) {
+      no_comments.append(html.substr(i));
+      break;
+    }
+    no_comments.append(html.substr(i, open - i));
+    i = close + 3;
+  }
+  std::string no_tags;
+  std::string_view s = no_comments;
+  for (size_t i = 0; i < s.size();) {
+    size_t open = s.find('<', i);
+    if (open == std::string_view::npos) {
+      no_tags.append(s.substr(i));
+      break;
+    }
+    size_t close = s.find('>', open + 1);
+    if (close == std::string_view::npos) {
+      no_tags.append(s.substr(i));
+      break;
+    }
+    no_tags.append(s.substr(i, open - i));
+    i = close + 1;
+  }
+  std::string joined;
+  for (const std::string& word : pystr::split(no_tags, std::nullopt)) {
+    if (!joined.empty()) joined += ' ';
+    joined += word;
+  }
+  return unescape(joined);
+}
+
+std::string unescape(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t amp = s.find('&', i);
+    if (amp == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
+    }
+    out.append(s.substr(i, amp - i));
+    size_t p = amp + 1;
+    if (p < s.size() && s[p] == '#') {
+      size_t q = p + 1;
+      bool hex = q < s.size() && (s[q] == 'x' || s[q] == 'X');
+      if (hex) ++q;
+      size_t digits_start = q;
+      while (q < s.size() && (hex ? is_hex(s[q]) : is_dec(s[q]))) ++q;
+      if (q == digits_start) {
+        // Not a reference: '&' stays, scanning resumes after it.
+        out += '&';
+        i = amp + 1;
+        continue;
+      }
+      uint64_t n = 0;
+      for (size_t k = digits_start; k < q; ++k) {
+        int d =
+            is_dec(s[k]) ? s[k] - '0' : (std::tolower(static_cast<unsigned char>(s[k])) - 'a' + 10);
+        n = n > 0x10ffffff ? n : n * (hex ? 16 : 10) + static_cast<uint64_t>(d);
+      }
+      if (q < s.size() && s[q] == ';') ++q;
+      bool found;
+      char32_t mapped = invalid_charref(n, found);
+      if (found) {
+        pystr::append(out, mapped);
+      } else if ((n >= 0xD800 && n <= 0xDFFF) || n > 0x10FFFF) {
+        pystr::append(out, 0xFFFD);
+      } else if (!invalid_codepoint(n)) {
+        pystr::append(out, static_cast<char32_t>(n));
+      }
+      i = q;
+      continue;
+    }
+    // Named: up to 32 characters other than \t \n \f space < & # ; then an optional ';'.
+    size_t q = p;
+    size_t chars = 0;
+    while (q < s.size() && chars < 32) {
+      char c = s[q];
+      if (c == '\t' || c == '\n' || c == '\f' || c == ' ' || c == '<' || c == '&' || c == '#' ||
+          c == ';')
+        break;
+      pystr::next(s, q);
+      ++chars;
+    }
+    if (chars == 0) {
+      out += '&';
+      i = amp + 1;
+      continue;
+    }
+    if (q < s.size() && s[q] == ';') ++q;
+    std::string_view name = s.substr(p, q - p);
+    if (const char* text = find_entity(name)) {
+      out += text;
+      i = q;
+      continue;
+    }
+    // The longest prefix that is a known name (at least two characters).
+    bool replaced = false;
+    std::u32string cps = pystr::decode(name);
+    for (size_t x = cps.size() - 1; x > 1; --x) {
+      std::string prefix = pystr::encode(std::u32string_view(cps).substr(0, x));
+      if (const char* text = find_entity(prefix)) {
+        out += text;
+        out += name.substr(prefix.size());
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out += '&';
+      out += name;
+    }
+    i = q;
+  }
+  return out;
+}
+
+}  // namespace gazette::templating

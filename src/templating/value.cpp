@@ -1,0 +1,467 @@
+#include "templating/value.hpp"
+
+#include <cstddef>
+#include <new>
+#include <string>
+
+#include "templating/call.hpp"
+#include "templating/ops.hpp"
+#include "templating/pyformat.hpp"
+
+namespace gazette::templating {
+
+namespace {
+
+// Type codes of the owners of missing attributes, for messages.
+enum TypeCode : uint8_t {
+  kTypeNone,
+  kTypeBool,
+  kTypeInt,
+  kTypeFloat,
+  kTypeStr,
+  kTypeList,
+  kTypeTuple,
+  kTypeGenerator,
+  kTypeRange,
+  kTypeDictItems,
+  kTypeDictKeys,
+  kTypeDictValues,
+  kTypeDict,
+  kTypeObject,
+  kTypeUndefined,
+};
+
+constexpr std::string_view kTypeNames[] = {
+    "NoneType", "bool",       "int",       "float",       "str",  "list",   "tuple",    "generator",
+    "range",    "dict_items", "dict_keys", "dict_values", "dict", "object", "Undefined"};
+
+TypeCode type_code(const Value& v) {
+  switch (v.kind()) {
+    case Kind::kUndefined:
+      return kTypeUndefined;
+    case Kind::kNone:
+      return kTypeNone;
+    case Kind::kBool:
+      return kTypeBool;
+    case Kind::kInt:
+      return kTypeInt;
+    case Kind::kFloat:
+      return kTypeFloat;
+    case Kind::kString:
+      return kTypeStr;
+    case Kind::kDict:
+      return kTypeDict;
+    case Kind::kObject:
+      return kTypeObject;
+    case Kind::kList:
+      switch (v.list_kind()) {
+        case ListKind::kList:
+          return kTypeList;
+        case ListKind::kTuple:
+        case ListKind::kGroup:
+          return kTypeTuple;
+        case ListKind::kIterator:
+          return kTypeGenerator;
+        case ListKind::kRange:
+          return kTypeRange;
+        case ListKind::kDictItems:
+          return kTypeDictItems;
+        case ListKind::kDictKeys:
+          return kTypeDictKeys;
+        case ListKind::kDictValues:
+          return kTypeDictValues;
+      }
+  }
+  return kTypeObject;
+}
+
+detail::StringBlock* new_string_block(std::string_view s) {
+  void* mem = ::operator new(offsetof(detail::StringBlock, data) + s.size() + 1);
+  auto* block = new (mem) detail::StringBlock();
+  block->size = static_cast<uint32_t>(s.size());
+  if (!s.empty()) std::memcpy(block->data, s.data(), s.size());
+  block->data[s.size()] = '\0';
+  return block;
+}
+
+uint64_t hash_string(std::string_view s) {
+  // FNV-1a: small dicts' keys are short.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+// --- blocks ---
+
+const detail::HeapBlock* Value::block() const {
+  switch (rep_.kind) {
+    case Kind::kString:
+    case Kind::kUndefined:
+      return &reinterpret_cast<const detail::StringBlock*>(rep_.u.chars -
+                                                           offsetof(detail::StringBlock, data))
+                  ->header;
+    case Kind::kList:
+      return rep_.u.list;
+    case Kind::kDict:
+      return rep_.u.dict;
+    case Kind::kObject:
+      return rep_.u.obj;
+    default:
+      return nullptr;
+  }
+}
+
+void Value::destroy() noexcept {
+  switch (rep_.kind) {
+    case Kind::kString:
+    case Kind::kUndefined: {
+      auto* b = reinterpret_cast<detail::StringBlock*>(const_cast<char*>(rep_.u.chars) -
+                                                       offsetof(detail::StringBlock, data));
+      b->~StringBlock();
+      ::operator delete(b);
+      break;
+    }
+    case Kind::kList:
+      delete rep_.u.list;
+      break;
+    case Kind::kDict:
+      delete rep_.u.dict;
+      break;
+    case Kind::kObject:
+      delete rep_.u.obj;
+      break;
+    default:
+      break;
+  }
+  rep_.kind = Kind::kUndefined;
+  rep_.flags = 0;
+}
+
+// --- strings ---
+
+Value Value::make_string(std::string_view s, bool safe) {
+  Value v;
+  v.rep_.kind = Kind::kString;
+  v.rep_.flags = safe ? kSafe : 0;
+  if (s.empty()) {
+    v.rep_.u.chars = "";
+    v.rep_.len = 0;
+    return v;
+  }
+  detail::StringBlock* b = new_string_block(s);
+  v.rep_.flags |= kHeap;
+  v.rep_.u.chars = b->data;
+  v.rep_.len = b->size;
+  return v;
+}
+
+Value Value::borrowed(std::string_view s, bool safe) {
+  Value v;
+  v.rep_.kind = Kind::kString;
+  v.rep_.flags = safe ? kSafe : 0;
+  v.rep_.u.chars = s.empty() ? "" : s.data();
+  v.rep_.len = static_cast<uint32_t>(s.size());
+  return v;
+}
+
+Value Value::as_plain() const {
+  if (rep_.kind != Kind::kString || !(rep_.flags & kSafe)) return *this;
+  Value v(*this);
+  v.rep_.flags &= static_cast<uint8_t>(~kSafe);
+  return v;
+}
+
+Value Value::as_markup() const {
+  if (rep_.kind != Kind::kString) return *this;
+  Value v(*this);
+  v.rep_.flags |= kSafe;
+  return v;
+}
+
+Value Value::detach() const {
+  switch (rep_.kind) {
+    case Kind::kString:
+      if (!(rep_.flags & kHeap)) return make_string(as_string(), is_safe());
+      return *this;
+    case Kind::kList: {
+      std::vector<Value> items;
+      items.reserve(this->items().size());
+      for (const Value& item : this->items()) items.push_back(item.detach());
+      Value v = list(std::move(items), list_kind());
+      v.rep_.u.list->range_start = range_start();
+      v.rep_.u.list->range_stop = range_stop();
+      v.rep_.u.list->range_step = range_step();
+      return v;
+    }
+    case Kind::kDict: {
+      std::vector<std::pair<Value, Value>> out;
+      for (const auto& [k, val] : entries()) out.emplace_back(k.detach(), val.detach());
+      return dict(std::move(out));
+    }
+    case Kind::kUndefined:
+      if (rep_.len && !(rep_.flags & kHeap)) {
+        Value v = make_string(as_string(), false);
+        v.rep_.kind = Kind::kUndefined;
+        v.rep_.aux1 = rep_.aux1;
+        v.rep_.aux2 = rep_.aux2;
+        return v;
+      }
+      return *this;
+    default:
+      return *this;
+  }
+}
+
+// --- lists ---
+
+Value Value::list(std::vector<Value> items, ListKind kind) {
+  auto* b = new detail::ListBlock();
+  b->items = std::move(items);
+  b->list_kind = kind;
+  Value v;
+  v.rep_.kind = Kind::kList;
+  v.rep_.flags = kHeap;
+  v.rep_.u.list = b;
+  return v;
+}
+
+Value Value::range(int64_t start, int64_t stop, int64_t step) {
+  std::vector<Value> items;
+  if (step > 0) {
+    for (int64_t i = start; i < stop; i += step) {
+      items.emplace_back(i);
+      if (stop - i <= step) break;
+    }
+  } else if (step < 0) {
+    for (int64_t i = start; i > stop; i += step) {
+      items.emplace_back(i);
+      if (i - stop <= -step) break;
+    }
+  }
+  Value v = list(std::move(items), ListKind::kRange);
+  v.rep_.u.list->range_start = start;
+  v.rep_.u.list->range_stop = stop;
+  v.rep_.u.list->range_step = step;
+  return v;
+}
+
+// --- dicts ---
+
+std::span<const std::pair<Value, Value>> Value::entries() const {
+  return rep_.u.dict->entries;
+}
+
+const Value* detail::DictBlock::find(std::string_view key) const {
+  if (!index.empty()) {
+    size_t mask = index.size() - 1;
+    for (size_t i = hash_string(key) & mask;; i = (i + 1) & mask) {
+      uint32_t slot = index[i];
+      if (slot == 0) return nullptr;
+      const auto& e = entries[slot - 1];
+      if (e.first.is_string() && e.first.as_string() == key) return &e.second;
+    }
+  }
+  for (const auto& e : entries) {
+    if (e.first.is_string() && e.first.as_string() == key) return &e.second;
+  }
+  return nullptr;
+}
+
+void detail::DictBlock::build_index() {
+  index.clear();
+  if (entries.size() <= 8) return;
+  size_t cap = 16;
+  while (cap < entries.size() * 2) cap *= 2;
+  index.assign(cap, 0);
+  size_t mask = cap - 1;
+  for (size_t pos = 0; pos < entries.size(); ++pos) {
+    if (!entries[pos].first.is_string()) continue;
+    for (size_t i = hash_string(entries[pos].first.as_string()) & mask;; i = (i + 1) & mask) {
+      if (index[i] == 0) {
+        index[i] = static_cast<uint32_t>(pos + 1);
+        break;
+      }
+    }
+  }
+}
+
+const Value* Value::find(std::string_view key) const {
+  return rep_.u.dict->find(key);
+}
+
+const Value* Value::find(const Value& key) const {
+  if (key.is_string()) return find(key.as_string());
+  for (const auto& e : rep_.u.dict->entries) {
+    if (python_keys_equal(e.first, key)) return &e.second;
+  }
+  return nullptr;
+}
+
+Value Value::dict(std::vector<std::pair<Value, Value>> entries) {
+  auto* b = new detail::DictBlock();
+  // Later duplicates replace earlier entries in place (Python's dict literal semantics).
+  bool all_string = true;
+  for (const auto& e : entries) all_string = all_string && e.first.is_string();
+  if (entries.size() > 8 && all_string) {
+    b->entries.reserve(entries.size());
+    b->entries = std::move(entries);
+    b->build_index();
+    // Detect duplicates through the index: rebuild without them when there are any.
+    bool duplicates = false;
+    for (size_t pos = 0; pos < b->entries.size() && !duplicates; ++pos) {
+      const Value* found = b->find(b->entries[pos].first.as_string());
+      duplicates = found != &b->entries[pos].second;
+    }
+    if (duplicates) {
+      std::vector<std::pair<Value, Value>> all = std::move(b->entries);
+      b->entries.clear();
+      b->index.clear();
+      for (auto& e : all) {
+        bool replaced = false;
+        for (auto& existing : b->entries) {
+          if (existing.first.as_string() == e.first.as_string()) {
+            existing.second = std::move(e.second);
+            replaced = true;
+            break;
+          }
+        }
+        if (!replaced) b->entries.push_back(std::move(e));
+      }
+      b->build_index();
+    }
+  } else {
+    b->entries.reserve(entries.size());
+    for (auto& e : entries) {
+      bool replaced = false;
+      for (auto& existing : b->entries) {
+        if (python_keys_equal(existing.first, e.first)) {
+          existing.second = std::move(e.second);
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) b->entries.push_back(std::move(e));
+    }
+    b->build_index();
+  }
+  Value v;
+  v.rep_.kind = Kind::kDict;
+  v.rep_.flags = kHeap;
+  v.rep_.u.dict = b;
+  return v;
+}
+
+Value Value::dict(std::initializer_list<std::pair<std::string_view, Value>> entries) {
+  std::vector<std::pair<Value, Value>> out;
+  out.reserve(entries.size());
+  for (const auto& [k, v] : entries) out.emplace_back(Value(k), v);
+  return dict(std::move(out));
+}
+
+DictBuilder& DictBuilder::set(Value key, Value value) {
+  for (auto& e : entries_) {
+    if (python_keys_equal(e.first, key)) {
+      e.second = std::move(value);
+      return *this;
+    }
+  }
+  entries_.emplace_back(std::move(key), std::move(value));
+  return *this;
+}
+
+// --- objects ---
+
+Value Value::object(Object* object) {
+  Value v;
+  v.rep_.kind = Kind::kObject;
+  v.rep_.flags = kHeap;
+  v.rep_.u.obj = object;
+  return v;
+}
+
+Value Value::object_ref(const Object* object) {
+  object->retain();
+  return Value::object(const_cast<Object*>(object));
+}
+
+void Object::repr(std::string& out) const {
+  out += '<';
+  out += type_name();
+  out += " object>";
+}
+
+bool Object::get_attr(std::string_view, Value&) const {
+  return false;
+}
+
+Result<Value> Object::call(CallContext&, const Args&) {
+  return failure("'" + std::string(type_name()) + "' object is not callable");
+}
+
+// --- undefined ---
+
+Value Value::undefined_name(std::string_view name) {
+  Value v = make_string(name, false);
+  v.rep_.kind = Kind::kUndefined;
+  v.rep_.flags &= static_cast<uint8_t>(~kSafe);
+  v.rep_.aux1 = static_cast<uint8_t>(UndefinedReason::kName);
+  return v;
+}
+
+Value Value::undefined_attribute(const Value& owner, std::string_view attribute) {
+  Value v = undefined_name(attribute);
+  v.rep_.aux1 = static_cast<uint8_t>(UndefinedReason::kAttribute);
+  v.rep_.aux2 = type_code(owner);
+  return v;
+}
+
+Value Value::undefined_element(const Value& owner, const Value& key) {
+  if (key.is_string()) return undefined_attribute(owner, key.as_string());
+  std::string text;
+  python_repr(key, text);
+  Value v = undefined_name(text);
+  v.rep_.aux1 = static_cast<uint8_t>(UndefinedReason::kElement);
+  v.rep_.aux2 = type_code(owner);
+  return v;
+}
+
+Value Value::undefined_message(std::string_view message) {
+  Value v = undefined_name(message);
+  v.rep_.aux1 = static_cast<uint8_t>(UndefinedReason::kMessage);
+  return v;
+}
+
+std::string_view Value::undefined_owner() const {
+  return kTypeNames[rep_.aux2];
+}
+
+std::string Value::undefined_message() const {
+  std::string_view detail = as_string();
+  switch (undefined_reason()) {
+    case UndefinedReason::kPlain:
+      return "value is undefined";
+    case UndefinedReason::kName:
+      return "'" + std::string(detail) + "' is undefined";
+    case UndefinedReason::kAttribute:
+      if (rep_.aux2 == kTypeNone) return "'None' has no attribute '" + std::string(detail) + "'";
+      return "'" + std::string(undefined_owner()) + " object' has no attribute '" +
+             std::string(detail) + "'";
+    case UndefinedReason::kElement:
+      return std::string(undefined_owner()) + " object has no element " + std::string(detail);
+    case UndefinedReason::kMessage:
+      return std::string(detail);
+  }
+  return "value is undefined";
+}
+
+std::string_view Value::type_name() const {
+  if (rep_.kind == Kind::kObject) return rep_.u.obj->type_name();
+  return kTypeNames[type_code(*this)];
+}
+
+}  // namespace gazette::templating
