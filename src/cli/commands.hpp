@@ -21,6 +21,9 @@ void add_convert_command(CLI::App& app, int& exit_status);
 // `gazette build`: the site into its output folder.
 void add_build_command(CLI::App& app, int& exit_status);
 
+// `gazette serve`: build, serve on localhost, rebuild and reload pages on every change.
+void add_serve_command(CLI::App& app, int& exit_status);
+
 // `gazette new DIR`: a new site folder.
 void add_new_command(CLI::App& app, int& exit_status);
 

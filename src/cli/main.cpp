@@ -3,8 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "markdown/html.hpp"
 
 int main(int argc, char** argv) {
+  // cmark-gfm's extension registry is global and not thread-safe: fill it before any thread.
+  gazette::markdown::register_extensions();
   CLI::App app{
       "gazette turns the text of printed newspaper issues into a fast, searchable static "
       "website.",
@@ -14,6 +17,7 @@ int main(int argc, char** argv) {
   int exit_status = 0;
   gazette::cli::add_new_command(app, exit_status);
   gazette::cli::add_build_command(app, exit_status);
+  gazette::cli::add_serve_command(app, exit_status);
   gazette::cli::add_parse_command(app, exit_status);
   gazette::cli::add_convert_command(app, exit_status);
   gazette::cli::add_check_command(app, exit_status);

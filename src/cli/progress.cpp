@@ -39,11 +39,13 @@ void print_summary(const site::BuildResult& r, const std::filesystem::path& out_
   const auto& t = r.times;
   double total = t.load + t.model + t.render + t.write;
   fmt::print(stderr,
-             "Built {} issue{}, {} article{} into {}: {} file{} written, {} unchanged, {} deleted "
-             "in {:.2f} s (load {:.2f}, model {:.2f}, render {:.2f}, write {:.2f})\n",
+             "Built {} issue{}, {} article{} into {}: {} page{} rendered, {} file{} written, {} "
+             "unchanged, {} deleted in {:.2f} s (load {:.2f}, model {:.2f}, render {:.2f}, write "
+             "{:.2f})\n",
              r.issues, r.issues == 1 ? "" : "s", r.articles, r.articles == 1 ? "" : "s",
-             out_dir.string(), r.published.written, r.published.written == 1 ? "" : "s",
-             r.published.unchanged, r.published.deleted, total, t.load, t.model, t.render, t.write);
+             out_dir.string(), r.rendered, r.rendered == 1 ? "" : "s", r.published.written,
+             r.published.written == 1 ? "" : "s", r.published.unchanged, r.published.deleted, total,
+             t.load, t.model, t.render, t.write);
   if (r.warnings > 0) {
     fmt::print(stderr,
                "{} ingestion warning{}: see `gazette parse FILE` or each issue's issue.json\n",

@@ -97,6 +97,7 @@ fs::path SiteBuilder::out_dir() const {
 }
 
 fs::path SiteBuilder::cache_dir() const {
+  if (!options_.cache_dir.empty()) return options_.cache_dir;
   fs::path out = fs::absolute(out_dir()).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   return out.parent_path() / ".gazette-cache" / out.filename();
@@ -271,9 +272,8 @@ BuildResult SiteBuilder::build() {
   for (const auto& [key, text] : theme.strings) global.add(key).add(text);
   TemplateDependencies deps =
       options_.clean ? TemplateDependencies() : TemplateDependencies::load(cache_dir());
-  std::vector<std::string> page_templates(std::begin(kPageTemplates), std::end(kPageTemplates));
-  Fingerprints fingerprints(site, config, global.hash(),
-                            deps.hashes(env->loader(), page_templates));
+  const std::set<std::string> templates_unchanged = deps.unchanged(env->loader());
+  Fingerprints fingerprints(site, config, global.hash());
   result.times.model = seconds_since(model_start);
 
   // 5. Rendering, on every core, each worker staging its files in its own batch.
@@ -298,7 +298,8 @@ BuildResult SiteBuilder::build() {
     if (i < pages.size()) {
       const Page& page = pages[i];
       const std::uint64_t fingerprint = fingerprints.of(page);
-      if (batch.is_current(page.rel, fingerprint)) {
+      if (templates_unchanged.count(page.template_name) &&
+          batch.is_current(page.rel, fingerprint)) {
         batch.keep(page.rel);
       } else {
         Value vars = page_context(page, site, config, contexts, sitemap);
@@ -364,12 +365,10 @@ BuildResult SiteBuilder::build() {
   }
   result.published = *summary;
   for (const auto& per_worker : used) {
-    for (const auto& [page_template, names] : per_worker) {
-      deps.record(page_template, std::vector<std::string>(names.begin(), names.end()));
-    }
+    for (const auto& [page_template, names] : per_worker) deps.add(page_template, names);
   }
   // The record only saves work next time: without it the next build renders everything.
-  (void)deps.save(cache_dir());
+  (void)deps.save(cache_dir(), env->loader());
   result.pages = summary->written + summary->unchanged;
   result.times.write = seconds_since(write_start);
   return result;

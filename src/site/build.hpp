@@ -21,6 +21,7 @@ namespace gazette::site {
 struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::filesystem::path out_dir;         // default: <site>/public
+  std::filesystem::path cache_dir;       // default: .gazette-cache/<out name> beside the output
   std::string base_url;                  // overrides site.yaml's when not empty
   int jobs = 0;                          // threads; 0: all cores
   bool clean = false;                    // ignore what the previous build left

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "base/file.hpp"
 #include "output/files.hpp"
@@ -32,81 +33,71 @@ TemplateDependencies TemplateDependencies::load(const fs::path& cache_dir) {
   auto bytes = read_file(cache_dir / "templates");
   if (!bytes.ok()) return deps;
   std::string_view text(*bytes);
-  // Lines: <page template>\t<used>\t<used>…
+  // Lines: <page template>\t<hash hex>\t<used>\t<used>…
   while (!text.empty()) {
     size_t nl = text.find('\n');
     if (nl == std::string_view::npos) return {};
     std::string_view line = text.substr(0, nl);
     text.remove_prefix(nl + 1);
-    size_t tab = line.find('\t');
-    std::string page(line.substr(0, tab));
-    auto& used = deps.used_[page];
-    while (tab != std::string_view::npos) {
-      size_t next = line.find('\t', tab + 1);
-      used.emplace(line.substr(
-          tab + 1, next == std::string_view::npos ? std::string_view::npos : next - tab - 1));
-      tab = next;
+    std::vector<std::string_view> fields;
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(
+          line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
     }
+    if (fields.size() < 2) return {};
+    Record& r = deps.records_[std::string(fields[0])];
+    r.hash = std::strtoull(std::string(fields[1]).c_str(), nullptr, 16);
+    for (size_t i = 2; i < fields.size(); ++i) r.used.emplace(fields[i]);
   }
   return deps;
 }
 
-void TemplateDependencies::record(const std::string& page_template,
-                                  const std::vector<std::string>& used) {
-  auto& set = used_[page_template];
+std::uint64_t TemplateDependencies::hash_files(const templating::TemplateLoader& loader,
+                                               const std::set<std::string>& names) {
+  Hasher h;
+  for (const auto& name : names) {
+    auto found = loader.load(name);
+    h.add(name)
+        .add(static_cast<std::uint64_t>(found.status))
+        .add(found.file.string())
+        .add(found.source);
+  }
+  return h.hash();
+}
+
+std::set<std::string> TemplateDependencies::unchanged(
+    const templating::TemplateLoader& loader) const {
+  std::set<std::string> out;
+  for (const auto& [page, record] : records_) {
+    if (!record.used.empty() && hash_files(loader, record.used) == record.hash) out.insert(page);
+  }
+  return out;
+}
+
+void TemplateDependencies::add(const std::string& page_template,
+                               const std::set<std::string>& used) {
+  auto& set = records_[page_template].used;
   set.insert(page_template);
   set.insert(used.begin(), used.end());
 }
 
-Status TemplateDependencies::save(const fs::path& cache_dir) const {
+Status TemplateDependencies::save(const fs::path& cache_dir,
+                                  const templating::TemplateLoader& loader) const {
   std::string out;
-  for (const auto& [page, used] : used_) {
-    out += page;
-    for (const auto& u : used) (out += '\t') += u;
+  for (const auto& [page, record] : records_) {
+    out += fmt::format("{}\t{:x}", page, hash_files(loader, record.used));
+    for (const auto& u : record.used) (out += '\t') += u;
     out += '\n';
   }
   return output::write_file_atomic(cache_dir / "templates", out);
 }
 
-std::map<std::string, std::uint64_t> TemplateDependencies::hashes(
-    const templating::TemplateLoader& loader,
-    const std::vector<std::string>& page_templates) const {
-  std::map<std::string, std::uint64_t> file_hash;  // by template name
-  auto hash_of = [&](const std::string& name) {
-    auto it = file_hash.find(name);
-    if (it != file_hash.end()) return it->second;
-    auto found = loader.load(name);
-    Hasher h;
-    h.add(name)
-        .add(static_cast<std::uint64_t>(found.status))
-        .add(found.file.string())
-        .add(found.source);
-    return file_hash[name] = h.hash();
-  };
-  std::uint64_t everything = 0;
-  auto all = [&] {
-    if (everything) return everything;
-    Hasher h;
-    for (const auto& name : loader.list()) h.add(hash_of(name));
-    return everything = h.hash();
-  };
-  std::map<std::string, std::uint64_t> out;
-  for (const auto& page : page_templates) {
-    auto rec = used_.find(page);
-    if (rec == used_.end()) {
-      out[page] = all();
-      continue;
-    }
-    Hasher h;
-    for (const auto& name : rec->second) h.add(hash_of(name));
-    out[page] = h.hash();
-  }
-  return out;
-}
-
 Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& config,
-                           std::uint64_t global, std::map<std::string, std::uint64_t> templates)
-    : site_(site), config_(config), global_(global), templates_(std::move(templates)) {
+                           std::uint64_t global)
+    : site_(site), config_(config), global_(global) {
   // An issue's pages show its content, its articles' slugs, tags and authors (with their
   // URLs) and the neighbouring issues.
   issue_hashes_.resize(site.issues.size());
@@ -165,10 +156,7 @@ std::uint64_t Fingerprints::article_hash(int article) const {
 
 std::uint64_t Fingerprints::of(const Page& page) const {
   Hasher h;
-  h.add(global_)
-      .add(templates_.at(page.template_name))
-      .add(static_cast<std::uint64_t>(page.kind))
-      .add(page.rel);
+  h.add(global_).add(page.template_name).add(static_cast<std::uint64_t>(page.kind)).add(page.rel);
   // Every page shows the list of years (site.years).
   h.add(years_hash_);
   switch (page.kind) {

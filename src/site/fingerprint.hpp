@@ -1,8 +1,8 @@
 // Fingerprints of pages: a hash of every input a page is made from (its data in the site
-// model, the site's settings and UI strings, the template files its template used last time).
-// A page whose fingerprint equals the one recorded by the previous build, and whose file is
-// intact, is not rendered again: that is what makes rebuilds of a large archive fast, and
-// since every input is in the hash, they stay byte-identical to a clean build.
+// model, the site's settings and UI strings). A page whose fingerprint equals the one recorded
+// by the previous build, whose template files did not change, and whose file is intact, is not
+// rendered again: that is what makes rebuilds of a large archive fast, and since every input
+// is checked, they stay byte-identical to a clean build.
 #pragma once
 
 #include <cstdint>
@@ -32,35 +32,41 @@ class Hasher {
   std::string bytes_;
 };
 
-// Which template files each page template used, as recorded by the previous build, and the
-// hash of those files as they are now.
+// Which template files each page template used (through extends, include, import), with
+// the hash those files had: recorded by one build, checked by the next. A page is rendered
+// again when its data changed or when any file its template used changed.
 class TemplateDependencies {
  public:
   // Reads the record kept in `cache_dir` (missing or damaged: nothing recorded).
   static TemplateDependencies load(const std::filesystem::path& cache_dir);
 
-  // Adds what one render used (from any thread after `freeze`: see `record`).
-  void record(const std::string& page_template, const std::vector<std::string>& used);
+  // The page templates whose recorded files are all as they were (same name resolution, same
+  // bytes); a template without a record is never unchanged.
+  std::set<std::string> unchanged(const templating::TemplateLoader& loader) const;
 
-  // Saves this build's record into `cache_dir`.
-  Status save(const std::filesystem::path& cache_dir) const;
+  // Adds the templates one page template used in this build.
+  void add(const std::string& page_template, const std::set<std::string>& used);
 
-  // For every page template, the hash of the files it used last time as they are now; for a
-  // template with no record, the hash of every template (it may use any of them).
-  std::map<std::string, std::uint64_t> hashes(const templating::TemplateLoader& loader,
-                                              const std::vector<std::string>& page_templates) const;
+  // Saves the record, with the hash of every template's files as they are now.
+  Status save(const std::filesystem::path& cache_dir,
+              const templating::TemplateLoader& loader) const;
 
  private:
-  std::map<std::string, std::set<std::string>> used_;
+  struct Record {
+    std::set<std::string> used;
+    std::uint64_t hash = 0;
+  };
+  static std::uint64_t hash_files(const templating::TemplateLoader& loader,
+                                  const std::set<std::string>& names);
+  std::map<std::string, Record> records_;
 };
 
 // The fingerprint of each page of a site.
 class Fingerprints {
  public:
-  // `global` covers what every page depends on (settings, UI strings, gazette's version);
-  // `templates` is TemplateDependencies::hashes.
-  Fingerprints(const model::Site& site, const config::SiteConfig& config, std::uint64_t global,
-               std::map<std::string, std::uint64_t> templates);
+  // `global` covers what every page depends on (settings, UI strings, gazette's version).
+  // Templates are checked apart (TemplateDependencies).
+  Fingerprints(const model::Site& site, const config::SiteConfig& config, std::uint64_t global);
 
   std::uint64_t of(const Page& page) const;
 
@@ -71,7 +77,6 @@ class Fingerprints {
   const model::Site& site_;
   const config::SiteConfig& config_;
   std::uint64_t global_;
-  std::map<std::string, std::uint64_t> templates_;
   std::vector<std::uint64_t> issue_hashes_;
   std::uint64_t years_hash_ = 0;
   std::uint64_t sitemap_hash_ = 0;

@@ -1,0 +1,266 @@
+// The whole build on the sample edition: what it writes, that it is deterministic, that
+// incremental rebuilds after every kind of edit equal a clean build byte for byte, and that
+// bad input stops it before the output is touched.
+#include "site/build.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "base/file.hpp"
+#include "markdown/html.hpp"
+#include "support/temp_dir.hpp"
+
+namespace gazette::site {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every file of a folder: path → bytes.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file())
+      files[e.path().lexically_relative(dir).generic_string()] = *read_file(e.path());
+  }
+  return files;
+}
+
+void write(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+void append(const fs::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary | std::ios::app) << text;
+}
+
+class BuildTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { markdown::register_extensions(); }
+
+  void SetUp() override {
+    root_ = gazette::testing::temp_dir("build");
+    site_ = root_ / "site";
+    const fs::path source(GAZETTE_SOURCE_DIR);
+    fs::create_directories(site_);
+    fs::copy(source / "content", site_ / "content", fs::copy_options::recursive);
+    fs::copy(source / "themes", site_ / "themes", fs::copy_options::recursive);
+    fs::copy_file(source / "site.yaml", site_ / "site.yaml");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  BuildResult build(const fs::path& out, bool clean = false, int jobs = 2) {
+    BuildOptions options;
+    options.site_dir = site_;
+    options.out_dir = out;
+    options.jobs = jobs;
+    options.clean = clean;
+    SiteBuilder builder(options);
+    BuildResult r = builder.build();
+    EXPECT_TRUE(r.ok()) << format_errors(r.errors);
+    return r;
+  }
+
+  // Builds incrementally into public/ and from scratch into a fresh folder; both must agree.
+  void expect_incremental_equals_clean(const std::string& step) {
+    build(site_ / "public");
+    fs::path fresh = root_ / ("clean-" + std::to_string(step_++));
+    build(fresh, /*clean=*/true, /*jobs=*/1);
+    auto incremental = snapshot(site_ / "public");
+    auto clean = snapshot(fresh);
+    EXPECT_EQ(incremental.size(), clean.size()) << step;
+    for (const auto& [path, bytes] : clean) {
+      auto it = incremental.find(path);
+      if (it == incremental.end()) {
+        ADD_FAILURE() << step << ": missing " << path;
+      } else if (it->second != bytes) {
+        ADD_FAILURE() << step << ": differs " << path;
+      }
+    }
+    for (const auto& [path, bytes] : incremental) {
+      if (!clean.count(path)) ADD_FAILURE() << step << ": left over " << path;
+    }
+  }
+
+  fs::path root_, site_;
+  int step_ = 0;
+};
+
+TEST_F(BuildTest, SampleEditionHasEveryKindOfPage) {
+  BuildResult r = build(site_ / "public");
+  EXPECT_EQ(r.issues, 3u);
+  EXPECT_GT(r.articles, 20u);
+  const fs::path out = site_ / "public";
+  for (const char* page :
+       {"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "search/index.html",
+        "tags/index.html", "authors/index.html", "2022/index.html", "2022/11/index.html",
+        "2022/11/08/index.html", "2022/11/08/issue.json", "2022/11/08/issue.md",
+        "2022/11/08/issue.txt", "2020/02/04/index.html", "authors/zhu-li-ping/index.html",
+        "authors/zhu-li-ping/feed.xml", "css/gazette.css"}) {
+    EXPECT_TRUE(fs::is_regular_file(out / page)) << page;
+  }
+  // The issue's own files: the source text as given, its parse result.
+  EXPECT_EQ(*read_file(out / "2022/11/08/issue.txt"),
+            *read_file(fs::path(GAZETTE_SOURCE_DIR) / "content/001_ec8a289be981ebcb.txt"));
+  std::string json = *read_file(out / "2022/11/08/issue.json");
+  EXPECT_NE(json.find("\"date\": \"2022-11-08\""), std::string::npos);
+  EXPECT_NE(json.find("\"number\": 23124"), std::string::npos);
+  // The issue page shows its masthead.
+  std::string issue = *read_file(out / "2022/11/08/index.html");
+  EXPECT_NE(issue.find("2022年11月8日 星期二"), std::string::npos);
+  EXPECT_NE(issue.find("壬寅年十月十五"), std::string::npos);
+  EXPECT_NE(issue.find("23124"), std::string::npos);
+  // An article page is linked from its issue's table of contents.
+  EXPECT_TRUE(
+      fs::is_regular_file(out / "2022/11/08/yi-ying-zuo-feng-kang-qi-ying-ze-ren/index.html"));
+  std::string robots = *read_file(out / "robots.txt");
+  EXPECT_NE(robots.find("Sitemap: https://epaper.zhuzhou.example/sitemap.xml"), std::string::npos);
+}
+
+TEST_F(BuildTest, OutputIsDeterministic) {
+  build(root_ / "a", true, 1);
+  build(root_ / "b", true, 2);
+  EXPECT_EQ(snapshot(root_ / "a"), snapshot(root_ / "b"));
+}
+
+TEST_F(BuildTest, NoOpRebuildRendersAndWritesNothing) {
+  build(site_ / "public");
+  BuildResult again = build(site_ / "public");
+  EXPECT_EQ(again.rendered, 0u);
+  EXPECT_EQ(again.published.written, 0u);
+  EXPECT_EQ(again.published.deleted, 0u);
+  EXPECT_GT(again.published.unchanged, 100u);
+}
+
+TEST_F(BuildTest, EditingOneIssueRendersOnlyWhatDependsOnIt) {
+  BuildResult first = build(site_ / "public");
+  append(site_ / "content/002_11b79ce3a1869f5d.txt",
+         "\n\n补记\n\n株洲日报讯 2月3日，本报补记一则消息。\n");
+  BuildResult r = build(site_ / "public");
+  EXPECT_GT(r.rendered, 0u);
+  EXPECT_LT(r.rendered, first.rendered / 2);
+}
+
+TEST_F(BuildTest, IncrementalEqualsCleanAfterEveryKindOfEdit) {
+  expect_incremental_equals_clean("first build");
+  // Change an issue.
+  append(site_ / "content/001_ec8a289be981ebcb.txt", "\n\n株洲日报讯 11月7日，又一则消息。\n");
+  expect_incremental_equals_clean("change an issue");
+  // Add an issue (a new latest issue: the home page, feeds, neighbours change).
+  write(site_ / "content/2022-11-11.txt",
+        "株洲日报\n\n2022年11月11日 星期五\n第23127期 今日4版\n\n新的一期\n\n株洲日报记者 王娜\n\n"
+        "株洲日报讯 11月10日，株洲疫情防控工作有序推进。\n");
+  expect_incremental_equals_clean("add an issue");
+  // Rename an issue file.
+  fs::rename(site_ / "content/2022-11-11.txt", site_ / "content/newest.txt");
+  expect_incremental_equals_clean("rename an issue");
+  // Delete an issue.
+  fs::remove(site_ / "content/newest.txt");
+  expect_incremental_equals_clean("delete an issue");
+  // A partial used by many pages, then a page template.
+  append(site_ / "themes/default/templates/partials/count.html", "{# edited #}");
+  expect_incremental_equals_clean("change a partial");
+  write(site_ / "templates/article.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ article.title }}</h1>{% endblock %}");
+  expect_incremental_equals_clean("override a template");
+  fs::remove(site_ / "templates/article.html");
+  expect_incremental_equals_clean("remove the override");
+  // site.yaml and a theme file.
+  append(site_ / "site.yaml", "paginate: 3\n");
+  expect_incremental_equals_clean("change site.yaml");
+  append(site_ / "themes/default/static/css/gazette.css", "\n/* edited */\n");
+  expect_incremental_equals_clean("change a theme file");
+  append(site_ / "themes/default/i18n/zh-CN.yaml", "\nhome: 主页\n");
+  expect_incremental_equals_clean("change a UI string");
+}
+
+TEST_F(BuildTest, SubPathHostingGetsEveryLinkRight) {
+  BuildOptions options;
+  options.site_dir = site_;
+  options.out_dir = site_ / "public";
+  options.base_url = "https://example.org/archive/";
+  BuildResult r = SiteBuilder(options).build();
+  ASSERT_TRUE(r.ok()) << format_errors(r.errors);
+  std::string home = *read_file(site_ / "public/index.html");
+  EXPECT_NE(home.find("href=\"/archive/css/gazette.css\""), std::string::npos);
+  EXPECT_NE(home.find("href=\"/archive/2022/11/10/\""), std::string::npos);
+  EXPECT_EQ(home.find("href=\"/2022/"), std::string::npos);
+}
+
+// Each of these stops the build with an error at its position; the previous output stays.
+class BrokenInputTest : public BuildTest {
+ protected:
+  void SetUp() override {
+    BuildTest::SetUp();
+    build(site_ / "public");
+    before_ = snapshot(site_ / "public");
+  }
+  // The build fails with an error starting with `prefix` (relative to the site folder) and
+  // leaves the output exactly as it was.
+  void expect_failure(const std::string& prefix) {
+    BuildOptions options;
+    options.site_dir = site_;
+    options.out_dir = site_ / "public";
+    BuildResult r = SiteBuilder(options).build();
+    ASSERT_FALSE(r.ok());
+    bool found = false;
+    for (const Error& e : r.errors) {
+      std::string line = format_error_line(e);
+      if (line.find(prefix) != std::string::npos) found = true;
+    }
+    EXPECT_TRUE(found) << "expected " << prefix << " in\n" << format_errors(r.errors);
+    EXPECT_EQ(snapshot(site_ / "public"), before_);
+  }
+  std::map<std::string, std::string> before_;
+};
+
+TEST_F(BrokenInputTest, TwoIssuesOfOneDay) {
+  fs::copy_file(site_ / "content/001_ec8a289be981ebcb.txt", site_ / "content/copy.txt");
+  expect_failure("content/copy.txt: error: two issues of 株洲日报 dated 2022-11-08");
+}
+
+TEST_F(BrokenInputTest, MissingTemplate) {
+  fs::remove(site_ / "themes/default/templates/term.html");
+  expect_failure("themes/default/templates/term.html: error: this template is missing");
+}
+
+TEST_F(BrokenInputTest, TemplateSyntaxErrorsAreAllReported) {
+  write(site_ / "templates/article.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ article.title }\n{% endblock %}\n");
+  write(site_ / "templates/partials/extra.html", "{% if x %}never closed\n");
+  expect_failure("templates/article.html:3:");
+  expect_failure("templates/partials/extra.html:");
+}
+
+TEST_F(BrokenInputTest, TemplateRuntimeError) {
+  append(site_ / "site.yaml", "strict_templates: true\n");
+  write(site_ / "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_variable }}{% endblock %}");
+  expect_failure("templates/404.html:1:");
+}
+
+TEST_F(BrokenInputTest, SiteYamlError) {
+  write(site_ / "site.yaml", "title: 株洲日报\npaginate: lots\n");
+  expect_failure("site.yaml:2:11: error: `paginate` must be a whole number");
+}
+
+TEST_F(BrokenInputTest, UnknownTheme) {
+  write(site_ / "site.yaml", "title: 株洲日报\ntheme: broadsheet\n");
+  expect_failure("site.yaml:2:8: error: unknown theme \"broadsheet\"");
+}
+
+TEST_F(BrokenInputTest, InvalidUtf8InAnIssue) {
+  write(site_ / "content/bad.txt", "株洲日报\n\xC0\xAF\n");
+  expect_failure("content/bad.txt:2:1: error: invalid UTF-8");
+}
+
+TEST_F(BrokenInputTest, IssueWithoutADate) {
+  write(site_ / "content/undated.txt", "一则没有日期的消息\n\n株洲日报讯 这里没有任何日期。\n");
+  expect_failure("content/undated.txt: error: the date of this issue is unknown");
+}
+
+}  // namespace
+}  // namespace gazette::site
