@@ -142,6 +142,9 @@ struct BinaryExpr : Expr {
 struct ConcatExpr : Expr {
   ConcatExpr() : Expr(ExprKind::kConcat) {}
   std::vector<Expr*> items;
+  // All items are constants: Jinja2's optimizer folds the concatenation at compile time with
+  // str() (Markup parts lose their mark), and so does gazette.
+  bool constant = false;
 };
 
 enum class CompareOp : uint8_t { kEq, kNe, kLt, kLtEq, kGt, kGtEq, kIn, kNotIn };

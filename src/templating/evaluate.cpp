@@ -257,7 +257,7 @@ bool Renderer::eval_concat(const ConcatExpr* c, Exec& ex, Value& out) {
     if (v.is_safe() || (v.is_object() && v.as_object()->is_safe())) any_markup = true;
     parts.push_back(std::move(v));
   }
-  if (ex.autoescape && any_markup) {
+  if (ex.autoescape && any_markup && !c->constant) {
     for (const Value& v : parts) {
       if (v.is_safe()) {
         text += v.as_string();

@@ -67,7 +67,7 @@ Result<Value> filter_title(CallContext&, const Value& input, const Args& args) {
       out += pystr::lower(piece.substr(first));
     }
   }
-  return Value::string(out, sv.is_safe());
+  return Value(out);  // "".join() of the pieces: a plain string even for Markup input
 }
 
 Result<Value> filter_center(CallContext&, const Value& input, const Args& args) {

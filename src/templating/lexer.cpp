@@ -315,7 +315,8 @@ class Lexer {
     while (pos_ < s_.size()) {
       if (!root()) return false;
     }
-    emit(TokenType::kEof, s_.size(), {});
+    // Like Jinja2, the end of the template is reported where the last token started.
+    emit(TokenType::kEof, tokens_.empty() ? 0 : tokens_.back().offset, {});
     return true;
   }
 

@@ -493,9 +493,13 @@ class Resolver {
         resolve_expr(static_cast<BinaryExpr*>(e)->left, st);
         resolve_expr(static_cast<BinaryExpr*>(e)->right, st);
         break;
-      case ExprKind::kConcat:
-        for (Expr* item : static_cast<ConcatExpr*>(e)->items) resolve_expr(item, st);
+      case ExprKind::kConcat: {
+        auto* c = static_cast<ConcatExpr*>(e);
+        for (Expr* item : c->items) resolve_expr(item, st);
+        c->constant = true;
+        for (const Expr* item : c->items) c->constant = c->constant && is_constant(item);
         break;
+      }
       case ExprKind::kCompare:
         resolve_expr(static_cast<CompareExpr*>(e)->first, st);
         for (auto& [op, item] : static_cast<CompareExpr*>(e)->rest) resolve_expr(item, st);
@@ -520,6 +524,89 @@ class Resolver {
         }
         break;
     }
+  }
+
+  // Whether Jinja2's optimizer would fold the expression to a constant (Node.as_const): literals
+  // and operators, attributes, items, tests and filters (except those that take the render
+  // context) of constants; never names or calls.
+  bool is_constant(const Expr* e) const {
+    if (!e) return true;
+    switch (e->kind) {
+      case ExprKind::kConst:
+        return true;
+      case ExprKind::kName:
+      case ExprKind::kCall:
+        return false;
+      case ExprKind::kGetattr:
+        return is_constant(static_cast<const GetattrExpr*>(e)->object);
+      case ExprKind::kGetitem:
+        return is_constant(static_cast<const GetitemExpr*>(e)->object) &&
+               is_constant(static_cast<const GetitemExpr*>(e)->key);
+      case ExprKind::kSlice: {
+        auto* s = static_cast<const SliceExpr*>(e);
+        return is_constant(s->object) && is_constant(s->start) && is_constant(s->stop) &&
+               is_constant(s->step);
+      }
+      case ExprKind::kFilter: {
+        auto* f = static_cast<const FilterExpr*>(e);
+        static constexpr std::string_view kContextFilters[] = {
+            "map", "select", "reject", "selectattr", "rejectattr", "random"};
+        for (std::string_view n : kContextFilters) {
+          if (f->name == n) return false;
+        }
+        return f->filter && f->input && is_constant(f->input) && constant_args(f->args);
+      }
+      case ExprKind::kTest: {
+        auto* t = static_cast<const TestExpr*>(e);
+        return t->test && is_constant(t->input) && constant_args(t->args);
+      }
+      case ExprKind::kNeg:
+      case ExprKind::kPos:
+      case ExprKind::kNot:
+        return is_constant(static_cast<const UnaryExpr*>(e)->operand);
+      case ExprKind::kBinary:
+      case ExprKind::kAnd:
+      case ExprKind::kOr:
+        return is_constant(static_cast<const BinaryExpr*>(e)->left) &&
+               is_constant(static_cast<const BinaryExpr*>(e)->right);
+      case ExprKind::kConcat:
+        return static_cast<const ConcatExpr*>(e)->constant;
+      case ExprKind::kCompare: {
+        auto* c = static_cast<const CompareExpr*>(e);
+        bool all = is_constant(c->first);
+        for (const auto& [op, item] : c->rest) all = all && is_constant(item);
+        return all;
+      }
+      case ExprKind::kCondExpr: {
+        auto* c = static_cast<const CondExpr*>(e);
+        return c->otherwise && is_constant(c->test) && is_constant(c->then) &&
+               is_constant(c->otherwise);
+      }
+      case ExprKind::kList:
+      case ExprKind::kTuple: {
+        for (const Expr* item : static_cast<const ListExpr*>(e)->items) {
+          if (!is_constant(item)) return false;
+        }
+        return true;
+      }
+      case ExprKind::kDict: {
+        for (const auto& [k, v] : static_cast<const DictExpr*>(e)->items) {
+          if (!is_constant(k) || !is_constant(v)) return false;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool constant_args(const CallArgs& args) const {
+    for (const Expr* a : args.positional) {
+      if (!is_constant(a)) return false;
+    }
+    for (const auto& [k, a] : args.keywords) {
+      if (!is_constant(a)) return false;
+    }
+    return is_constant(args.star_args) && is_constant(args.star_kwargs);
   }
 
   static bool has_scoped_block(Stmt* stmt) {

@@ -13,7 +13,8 @@ Case file format:
     context: {"json": "object on one line"}      (optional, default {})
     options: trim_blocks lstrip_blocks keep_trailing_newline strict   (optional)
     render: page.html                             (optional, default: the first file)
-    expect: error                                 (optional: Jinja2 must fail; checks the case)
+    expect: error                                 (Jinja2 must fail, and gazette too; without
+                                                  it, Jinja2 must render the case)
     location: any                                 (optional: do not compare error lines)
     --- page.html
     template text (the newline before the next --- or === line is not part of it; blank lines
@@ -128,7 +129,10 @@ def jinja_render(case, template_dir):
     try:
         return env.get_template(case.render).render(case.context), None
     except jinja2.TemplateSyntaxError as e:
-        return None, (str(e.message), e.name, e.lineno)
+        name = e.name
+        if name and os.path.isabs(name):  # lexer failures name the file by its path
+            name = os.path.relpath(name, template_dir)
+        return None, (str(e.message), name, e.lineno)
     except RecursionError as e:
         return None, ("recursion: " + str(e), None, None)
     except Exception as e:  # noqa: BLE001 — any failure of the template is a failure
@@ -178,6 +182,8 @@ def run_case(gazette, case, workdir):
         return f"gazette crashed: {gazette_error[0]}"
     if case.expect_error and not jinja_error:
         return f"the case expects an error but Jinja2 rendered {expected!r}"
+    if jinja_error and not case.expect_error:
+        return f"Jinja2 failed on a case not marked `expect: error`: {jinja_error[0]}"
     if jinja_error:
         if not gazette_error:
             return f"Jinja2 failed ({jinja_error[0]}) but gazette rendered {actual.decode('utf-8', 'replace')!r}"
