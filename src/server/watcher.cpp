@@ -25,10 +25,15 @@ Result<Watcher> Watcher::open(const std::vector<fs::path>& dirs, const std::vect
   if (w.fd_ < 0) return file_error("inotify", std::strerror(errno));
   std::error_code ec;
   for (const auto& p : ignored) w.ignored_.push_back(fs::weakly_canonical(p, ec));
+  std::vector<fs::path> flat = files;
   for (const auto& d : dirs) {
-    if (fs::is_directory(d, ec)) w.add_tree(fs::weakly_canonical(d, ec));
+    if (fs::is_directory(d, ec)) {
+      w.add_tree(fs::weakly_canonical(d, ec));
+    } else {
+      flat.push_back(d);  // not there yet: its creation is watched for, then its tree
+    }
   }
-  for (const auto& f : files) {
+  for (const auto& f : flat) {
     fs::path file = fs::weakly_canonical(f, ec);
     w.files_.insert(file);
     fs::path dir = file.parent_path();

@@ -17,8 +17,9 @@ namespace gazette::server {
 
 class Watcher {
  public:
-  // Watches each folder of `dirs` recursively and each file of `files` (by watching its
-  // folder). Paths under `ignored` (the output folder, the cache) are never reported.
+  // Watches each folder of `dirs` recursively (a folder created later is watched from its
+  // creation on) and each file of `files` (by watching its folder). Paths under `ignored`
+  // (the output folder, the cache) are never reported.
   static Result<Watcher> open(const std::vector<std::filesystem::path>& dirs,
                               const std::vector<std::filesystem::path>& files,
                               const std::vector<std::filesystem::path>& ignored);

@@ -62,6 +62,15 @@ TEST_F(WatcherTest, NewFoldersAreWatchedToo) {
   EXPECT_TRUE(changed.count(site_ / "content" / "2023" / "b.txt"));
 }
 
+TEST_F(WatcherTest, FoldersCreatedLaterAreWatched) {
+  Watcher w = open();  // templates/ does not exist yet
+  fs::create_directories(site_ / "templates");
+  w.wait_for_changes(milliseconds(2000), milliseconds(50), never);
+  std::ofstream(site_ / "templates" / "article.html") << "x";
+  auto changed = w.wait_for_changes(milliseconds(2000), milliseconds(50), never);
+  EXPECT_TRUE(changed.count(site_ / "templates" / "article.html"));
+}
+
 TEST_F(WatcherTest, ABurstOfEditsIsOneBatch) {
   Watcher w = open();
   std::thread editor([&] {
