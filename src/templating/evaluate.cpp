@@ -84,7 +84,7 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
       }
       if (obj != &inner) {
         if (obj->is_dict()) {
-          if (const Value* v = obj->find(*key)) return v;
+          if (const Value* v = obj->find_key(*key)) return v;
         } else if (obj->is_list() && key->is_int() &&
                    (obj->list_kind() == ListKind::kList || is_tuple_kind(obj->list_kind()))) {
           int64_t i = key->as_int();

@@ -432,7 +432,7 @@ Result<Value> call_dict_method(Method m, const Value& self, const Args& args) {
       if (Status st = Params("get", {"key", "default"}, 1).bind(args, a); !st) return st.error();
       if (a[0]->is_list() && !is_tuple_kind(a[0]->list_kind()))
         return failure("unhashable type: '" + std::string(a[0]->type_name()) + "'");
-      if (const Value* v = self.find(*a[0])) return *v;
+      if (const Value* v = self.find_key(*a[0])) return *v;
       return a[1] ? *a[1] : Value::none();
     }
     case Method::kItems:

@@ -252,7 +252,7 @@ bool python_equal(const Value& a, const Value& b) {
     case Kind::kDict: {
       if (a.dict_size() != b.dict_size()) return false;
       for (const auto& [k, v] : a.entries()) {
-        const Value* other = b.find(k);
+        const Value* other = b.find_key(k);
         if (!other || !python_equal(v, *other)) return false;
       }
       return true;
@@ -378,7 +378,7 @@ Result<bool> contains(const Value& container, const Value& item) {
       if (item.is_list() && !is_tuple_kind(item.list_kind()))
         return failure("unhashable type: '" + std::string(item.type_name()) + "'");
       if (item.is_dict()) return failure("unhashable type: 'dict'");
-      return container.find(item) != nullptr;
+      return container.find_key(item) != nullptr;
     case Kind::kUndefined:
       return false;
     default:
@@ -463,7 +463,7 @@ Result<Value> get_item(const Value& obj, const Value& key) {
     case Kind::kUndefined:
       return undefined_error(obj);
     case Kind::kDict:
-      if (const Value* v = obj.find(key)) return *v;
+      if (const Value* v = obj.find_key(key)) return *v;
       break;
     case Kind::kList:
       if (obj.list_kind() == ListKind::kIterator || obj.list_kind() == ListKind::kDictItems ||

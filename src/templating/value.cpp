@@ -294,7 +294,7 @@ const Value* Value::find(std::string_view key) const {
   return rep_.u.dict->find(key);
 }
 
-const Value* Value::find(const Value& key) const {
+const Value* Value::find_key(const Value& key) const {
   if (key.is_string()) return find(key.as_string());
   for (const auto& e : rep_.u.dict->entries) {
     if (python_keys_equal(e.first, key)) return &e.second;

@@ -227,7 +227,7 @@ class Value {
   // The value of a string key, or nullptr.
   const Value* find(std::string_view key) const;
   // The value of any key (Python equality: 1 == 1.0 == true), or nullptr.
-  const Value* find(const Value& key) const;
+  const Value* find_key(const Value& key) const;
 
   Object* as_object() const { return rep_.u.obj; }
   template <class T>
