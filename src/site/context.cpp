@@ -6,6 +6,7 @@
 #include <map>
 
 #include "markdown/body_html.hpp"
+#include "templating/html.hpp"
 #include "text/calendar.hpp"
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
@@ -206,12 +207,15 @@ Value ContextBuilder::article_summary(int index) const {
   std::vector<Value> authors, tags;
   for (int t : entry.authors) {
     const model::Term& term = site_.authors.terms[static_cast<size_t>(t)];
-    authors.push_back(
-        Value::dict({{"name", Value(term.name)}, {"url", Value(links_.url(term.url))}}));
+    authors.push_back(Value::dict({{"name", Value(term.name)},
+                                   {"url", Value(links_.url(term.url))},
+                                   {"permalink", Value(links_.permalink(term.url))}}));
   }
   for (int t : entry.tags) {
     const model::Term& term = site_.tags.terms[static_cast<size_t>(t)];
-    tags.push_back(Value::dict({{"name", Value(term.name)}, {"url", Value(links_.url(term.url))}}));
+    tags.push_back(Value::dict({{"name", Value(term.name)},
+                                {"url", Value(links_.url(term.url))},
+                                {"permalink", Value(links_.permalink(term.url))}}));
   }
   std::string kind = model::kind_name(a.kind);
   return Value::dict({
@@ -349,6 +353,64 @@ Value ContextBuilder::issue_page(int index) const {
                                                {month_title(e.date.year, e.date.month), month}}));
 }
 
+Value ContextBuilder::byline_html(int index) const {
+  const model::ArticleEntry& entry = site_.articles[static_cast<size_t>(index)];
+  const model::Article& a = site_.article(index);
+  if (!a.byline && entry.authors.empty()) return Value::none();
+  std::string byline = a.byline ? *a.byline : std::string();
+  // Author terms, longest name first, so that 陈正 never links inside 陈正明.
+  std::vector<const model::Term*> authors;
+  for (int t : entry.authors) authors.push_back(&site_.authors.terms[static_cast<size_t>(t)]);
+  std::vector<const model::Term*> by_length = authors;
+  std::stable_sort(
+      by_length.begin(), by_length.end(),
+      [](const model::Term* x, const model::Term* y) { return x->name.size() > y->name.size(); });
+  // Where each author's name occurs in the byline, without overlaps.
+  std::vector<std::pair<size_t, const model::Term*>> spans;
+  std::vector<char> taken(byline.size(), 0);
+  std::vector<const model::Term*> missing;
+  for (const model::Term* term : by_length) {
+    bool found = false;
+    for (size_t pos = byline.find(term->name); pos != std::string::npos;
+         pos = byline.find(term->name, pos + 1)) {
+      if (std::any_of(taken.begin() + static_cast<long>(pos),
+                      taken.begin() + static_cast<long>(pos + term->name.size()),
+                      [](char c) { return c != 0; })) {
+        continue;
+      }
+      std::fill(taken.begin() + static_cast<long>(pos),
+                taken.begin() + static_cast<long>(pos + term->name.size()), 1);
+      spans.emplace_back(pos, term);
+      found = true;
+    }
+    if (!found) missing.push_back(term);
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  auto link = [&](std::string& out, const model::Term& term) {
+    out += "<a href=\"";
+    templating::escape_html(links_.url(term.url), out);
+    out += "\" rel=\"author\">";
+    templating::escape_html(term.name, out);
+    out += "</a>";
+  };
+  std::string html;
+  size_t at = 0;
+  for (const auto& [pos, term] : spans) {
+    templating::escape_html(std::string_view(byline).substr(at, pos - at), html);
+    link(html, *term);
+    at = pos + term->name.size();
+  }
+  templating::escape_html(std::string_view(byline).substr(at), html);
+  // Authors the printed byline does not name, in byline order.
+  for (const model::Term* term : authors) {
+    if (std::find(missing.begin(), missing.end(), term) == missing.end()) continue;
+    if (!html.empty()) html += ' ';
+    link(html, *term);
+  }
+  return Value::markup(html);
+}
+
 std::string ContextBuilder::citation(int index) const {
   const model::ArticleEntry& entry = site_.articles[static_cast<size_t>(index)];
   const model::Article& a = site_.article(index);
@@ -396,6 +458,7 @@ Value ContextBuilder::article_page(int index) const {
       extend(article_summaries_[static_cast<size_t>(index)],
              {
                  {"body_html", Value::markup(markdown::body_html(a.body, html_options_))},
+                 {"byline_html", byline_html(index)},
                  {"captions", strings_list(a.captions)},
                  {"dateline", opt(a.dateline)},
                  {"continued_to", opt(a.continued_to)},
@@ -496,7 +559,8 @@ Value ContextBuilder::month_page(MonthKey key) const {
     return k.year == key.year && k.month == key.month;
   });
   auto link = [&](const MonthKey& k) {
-    return Value::dict({{"name", Value(month_title(k.year, k.month))},
+    return Value::dict({{"name", Value(month_name(k.year, k.month))},
+                        {"title", Value(month_title(k.year, k.month))},
                         {"url", Value(links_.url(fmt::format("{:04}/{:02}/", k.year, k.month)))}});
   };
   Value prev = here == all.begin() ? Value::none() : link(*std::prev(here));
@@ -565,7 +629,7 @@ Value ContextBuilder::term_page(const model::Taxonomy& taxonomy, int index, int 
   };
   Value paginator = Value::dict({{"page", Value(page_number)},
                                  {"pages", Value(pages)},
-                                 {"items", Value::list(std::move(items))},
+                                 {"articles", Value::list(std::move(items))},
                                  {"prev_url", page_url(page_number - 1)},
                                  {"next_url", page_url(page_number + 1)},
                                  {"first_url", page_url(1)},

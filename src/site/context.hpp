@@ -70,6 +70,7 @@ class ContextBuilder {
   std::string month_title(int year, int month) const;
   std::string t(const std::string& key) const;
   std::string citation(int article) const;
+  Value byline_html(int article) const;
 
   const model::Site& site_;
   const config::SiteConfig& config_;

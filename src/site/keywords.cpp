@@ -30,6 +30,15 @@ constexpr std::string_view kStopWords[] = {
     "将",     "也",   "都",
 };
 
+// Characters that are words of their own in running text (particles, prepositions, measure
+// words, …): a run of unknown single characters is cut at them.
+constexpr std::u32string_view kFunctionCharacters =
+    U"的了在和与及或等也都就要把被对从向为以于将这那之其各每有个是不没并而但又还让使给由按到后前时"
+    U"中上下里内外好得地着过来去说已将把再更很最所该此如可能会项名位次件条种场批张台辆座";
+
+// Characters that make a word of the word before them: 志愿者, 天元区, 现代化.
+constexpr std::u32string_view kSuffixes = U"者员家性化区县市镇村乡局委厅站部院所厂率费线队组";
+
 bool is_number_like(std::string_view word) {
   for (size_t i = 0; i < word.size();) {
     char32_t c = text::next_code_point(word, i);
@@ -50,35 +59,50 @@ WordCounter::WordCounter(const config::KeywordSettings& settings)
 void WordCounter::add_words(std::string_view text, int weight,
                             std::vector<std::pair<std::string_view, int>>& out) const {
   std::vector<std::string_view> words = segmenter_.words(text);
-  // ICU's dictionary leaves words it does not know (names, recent words such as 疫情, 骑手,
-  // 志愿者) as single characters beside its words. Within a run of adjacent Han words, every
-  // sequence of two or more words that contains a single character and is 2–4 characters long
-  // is a candidate too; document frequency keeps the ones that recur across articles.
-  auto han_chars = [&](size_t k) -> size_t {
-    size_t chars = 0;
-    for (size_t p = 0; p < words[k].size();) {
-      if (!text::is_han(text::next_code_point(words[k], p))) return 0;
-      ++chars;
-    }
-    return chars;
+  // ICU's dictionary leaves words it does not know (names, recent words such as 疫情, 骑手)
+  // as runs of single characters. Such a run, cut at function characters (的, 在, 从 …), gives
+  // its pieces of two to four characters as candidates; a dictionary word followed by a
+  // suffix character (志愿 + 者, 天元 + 区) gives that word too. Document frequency then keeps
+  // the candidates that recur across articles.
+  auto single_han = [&](size_t k) {
+    size_t p = 0;
+    char32_t c = text::next_code_point(words[k], p);
+    return p == words[k].size() && text::is_han(c) ? c : U'\0';
+  };
+  auto adjacent = [&](size_t k) {
+    return k > 0 && words[k].data() == words[k - 1].data() + words[k - 1].size();
+  };
+  auto span = [&](size_t from, size_t to) {  // words [from, to) as one view
+    return std::string_view(
+        words[from].data(),
+        static_cast<size_t>(words[to - 1].data() + words[to - 1].size() - words[from].data()));
   };
   std::vector<std::string_view> merged;
-  merged.reserve(words.size() * 2);
-  for (size_t i = 0; i < words.size(); ++i) {
-    merged.push_back(words[i]);
-    size_t chars = han_chars(i);
-    bool single = chars == 1;
-    for (size_t j = i + 1; chars > 0 && j < words.size(); ++j) {
-      if (words[j].data() != words[j - 1].data() + words[j - 1].size()) break;  // not adjacent
-      size_t c = han_chars(j);
-      if (c == 0 || chars + c > 4) break;
-      chars += c;
-      single = single || c == 1;
-      if (single) {
-        merged.emplace_back(words[i].data(), static_cast<size_t>(words[j].data() + words[j].size() -
-                                                                 words[i].data()));
+  merged.reserve(words.size() + words.size() / 4);
+  for (size_t i = 0; i < words.size();) {
+    char32_t c = single_han(i);
+    if (!c) {
+      merged.push_back(words[i]);
+      // A dictionary word with a suffix character.
+      char32_t next = i + 1 < words.size() && adjacent(i + 1) ? single_han(i + 1) : U'\0';
+      if (next && kSuffixes.find(next) != std::u32string_view::npos &&
+          text::code_point_count(words[i]) <= 3) {
+        merged.push_back(span(i, i + 2));
       }
+      ++i;
+      continue;
     }
+    // A run of single characters, cut at function characters.
+    size_t j = i;
+    while (j < words.size() && single_han(j) && (j == i || adjacent(j))) ++j;
+    size_t start = i;
+    for (size_t k = i; k <= j; ++k) {
+      bool cut = k == j || kFunctionCharacters.find(single_han(k)) != std::u32string_view::npos;
+      if (!cut) continue;
+      if (k - start >= 2 && k - start <= 4) merged.push_back(span(start, k));
+      start = k + 1;
+    }
+    i = j;
   }
   for (std::string_view w : merged) {
     if (text::code_point_count(w) < min_length_ || is_number_like(w)) continue;

@@ -17,9 +17,9 @@ namespace gazette::site {
 using WordCounts = std::vector<std::pair<std::string, int>>;
 
 // Counts the words of articles. ICU's dictionary does not know many names and recent words
-// and leaves them as single characters (曹/慧/泉, 骑/手, 志愿/者); sequences of adjacent words
-// with such a character, 2–4 characters long, are candidates too, and document frequency
-// keeps only the ones that recur.
+// and leaves them as single characters (曹/慧/泉, 骑/手); runs of such characters, cut at
+// function characters, are candidates too, as are dictionary words with a suffix (志愿/者),
+// and document frequency keeps only the ones that recur.
 // One per thread.
 class WordCounter {
  public:

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "site/keywords.hpp"
 #include "site/parallel.hpp"
@@ -14,6 +15,7 @@
 #include "site/vocabulary.hpp"
 #include "text/collate.hpp"
 #include "text/slug.hpp"
+#include "text/utf8.hpp"
 
 namespace gazette::site {
 
@@ -154,8 +156,38 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   });
   if (config.keywords.enabled) {
     auto keywords = choose_keywords(counts, config.keywords);
+    // A keyword that is a vocabulary term's name or alias is that term (株洲市 → 株洲).
+    // A piece of one (静默 of 静默管理, 近平 of 习近平) is no tag of its own.
+    std::unordered_map<std::string, std::string> vocabulary_name;
+    std::unordered_set<std::string> vocabulary_pieces;
+    auto add_pieces = [&](const std::string& word) {
+      std::vector<size_t> starts;
+      for (size_t p = 0; p < word.size(); text::next_code_point(word, p)) starts.push_back(p);
+      starts.push_back(word.size());
+      for (size_t a = 0; a + 1 < starts.size(); ++a) {
+        for (size_t b = a + 1; b < starts.size(); ++b) {
+          if (a == 0 && b == starts.size() - 1) continue;  // the whole word
+          vocabulary_pieces.insert(word.substr(starts[a], starts[b] - starts[a]));
+        }
+      }
+    };
+    for (const auto& term : config.vocabulary) {
+      vocabulary_name.emplace(term.name, term.name);
+      add_pieces(term.name);
+      for (const auto& alias : term.aliases) {
+        vocabulary_name.emplace(alias, term.name);
+        add_pieces(alias);
+      }
+    }
     for (size_t i = 0; i < n; ++i) {
-      for (auto& k : keywords[i]) add_unique(tag_names[i], std::move(k));
+      for (auto& k : keywords[i]) {
+        auto it = vocabulary_name.find(k);
+        if (it != vocabulary_name.end()) {
+          add_unique(tag_names[i], it->second);
+        } else if (!vocabulary_pieces.count(k)) {
+          add_unique(tag_names[i], std::move(k));
+        }
+      }
     }
   }
 

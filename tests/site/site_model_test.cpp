@@ -111,5 +111,29 @@ TEST(BuildSiteModel, AutomaticKeywords) {
   EXPECT_FALSE(site.tags.by_name.count("核酸"));  // in one article only
 }
 
+TEST(BuildSiteModel, KeywordsDeferToTheVocabulary) {
+  config::SiteConfig c = sample_config();
+  c.vocabulary = {{"外卖骑手", {}, "topic"}, {"志愿服务队", {"志愿者"}, "organisation"}};
+  c.keywords.enabled = true;
+  c.keywords.min_document_frequency = 2;
+  c.keywords.max_document_share = 0.7;
+  std::vector<LoadedIssue> issues;
+  issues.push_back(issue("content/a.txt", text::Date{2022, 11, 1},
+                         {article("骑手送菜上门", {}, {"骑手穿行在小区之间。"}),
+                          article("志愿者在行动", {}, {"志愿者为居民送菜。"}),
+                          article("核酸检测有序", {}, {"检测点秩序井然。"})}));
+  issues.push_back(issue("content/b.txt", text::Date{2022, 11, 2},
+                         {article("骑手的一天", {}, {"骑手早出晚归。"}),
+                          article("志愿者招募", {}, {"志愿者踊跃报名。"})}));
+  std::vector<Error> errors;
+  model::Site site = build_site_model(std::move(issues), c, 2, errors);
+  ASSERT_TRUE(errors.empty());
+  EXPECT_FALSE(site.tags.by_name.count("骑手"));    // a piece of the term 外卖骑手
+  EXPECT_FALSE(site.tags.by_name.count("志愿者"));  // an alias: the term's name instead
+  ASSERT_TRUE(site.tags.by_name.count("志愿服务队"));
+  EXPECT_EQ(site.tags.terms[static_cast<size_t>(site.tags.by_name.at("志愿服务队"))].articles,
+            (std::vector<int>{4, 1}));
+}
+
 }  // namespace
 }  // namespace gazette::site
