@@ -12,9 +12,11 @@ void add_check_command(CLI::App& app, int& exit_status) {
       app.add_subcommand("check", "Check a built site: every internal link and asset resolves");
   auto site = std::make_shared<std::string>(".");
   auto out = std::make_shared<std::string>();
+  auto base_url = std::make_shared<std::string>();
   cmd->add_option("--site", *site, "The site folder (with site.yaml)")->capture_default_str();
   cmd->add_option("--out", *out, "The built output folder (default: <site>/public)");
-  cmd->callback([site, out, &exit_status] {
+  cmd->add_option("--base-url", *base_url, "The URL the site was built for (default: site.yaml's)");
+  cmd->callback([site, out, base_url, &exit_status] {
     auto config = config::load_site_config(*site);
     if (!config.ok()) {
       fmt::print(stderr, "{}", format_error(config.error()));
@@ -29,7 +31,9 @@ void add_check_command(CLI::App& app, int& exit_status) {
       exit_status = 1;
       return;
     }
-    output::LinkReport report = output::check_links(dir, config->base_url);
+    std::string url = base_url->empty() ? config->base_url : *base_url;
+    if (!url.empty() && url.back() != '/') url += '/';
+    output::LinkReport report = output::check_links(dir, url);
     for (const Error& e : report.broken) fmt::print(stderr, "{}\n", format_error_line(e));
     fmt::print("{} files, {} internal links checked, {} broken\n", report.files, report.links,
                report.broken.size());
