@@ -15,7 +15,9 @@
 
 namespace gazette::model {
 
-// An issue of the site: its content, where it came from and where it goes.
+// An issue of the site: its content, where it came from and where it goes. The articles'
+// bodies and captions are not kept here (a large archive's text would not fit in memory):
+// renderers load the whole issue when they need them.
 struct IssueEntry {
   Issue issue;
   std::string source_path;  // the .txt file or the Markdown folder, relative to the site
@@ -24,6 +26,7 @@ struct IssueEntry {
   std::string url;                 // 2022/11/08/
   std::vector<int> articles;       // indices into Site::articles, in issue order
   std::uint64_t content_hash = 0;  // of the source bytes, for incremental builds
+  std::string source_text;         // the raw text to publish as issue.txt (empty: none)
 };
 
 // An article of the site, with the links the renderers need.
@@ -32,6 +35,7 @@ struct ArticleEntry {
   int index = 0;  // position in the issue, 0-based
   std::string slug;
   std::string url;           // 2022/11/08/jia-kuai-gou-jian/
+  std::string summary;       // the body's first sentence, plain text
   std::vector<int> tags;     // indices into Site::tags.terms
   std::vector<int> authors;  // indices into Site::authors.terms
 };

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -22,6 +23,7 @@
 #include "site/content.hpp"
 #include "site/context.hpp"
 #include "site/fingerprint.hpp"
+#include "site/issue_store.hpp"
 #include "site/pages.hpp"
 #include "site/parallel.hpp"
 #include "site/site_model.hpp"
@@ -41,6 +43,10 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
+
+// Whole issues read in this build stay in memory for rendering up to this many bytes of
+// source text; beyond it they are read back from the issue store when their pages render.
+constexpr std::uint64_t kKeepInMemory = 64u << 20;
 
 // What identifies the version of a file or folder cheaply: sizes and modification times.
 std::string stat_signature(const fs::path& path) {
@@ -75,17 +81,19 @@ void add_unique_error(std::vector<Error>& errors, Error e) {
   errors.push_back(std::move(e));
 }
 
+// The paths of an issue's own files.
+std::string issue_file(const model::IssueEntry& issue, const char* name) {
+  return issue.url + name;
+}
+
 }  // namespace
 
-// What a builder remembers between builds.
+// What a builder remembers between builds (`gazette serve` keeps one builder alive).
 struct SiteBuilder::State {
-  struct CachedIssue {
-    std::string signature;  // of the file or folder when it was read
-    LoadedIssue issue;
-    bool has_source_text = false;  // a .txt to publish as issue.txt
-    fs::path source_text;
-  };
-  std::unordered_map<std::string, CachedIssue> issues;  // by source path relative to the site
+  std::unordered_map<std::string, StoredIssue> index;  // by source path
+  std::uint64_t ingest_key = 0;
+  std::uint64_t facts_key = 0;
+  bool loaded = false;  // `index` holds what the cache folder had (or what the last build read)
 };
 
 SiteBuilder::SiteBuilder(BuildOptions options)
@@ -159,90 +167,134 @@ BuildResult SiteBuilder::build() {
   for (Error& e : check_templates(*env)) errors.push_back(std::move(e));
   if (!errors.empty()) return result;
 
-  // 3. Issues: raw text through ingestion, Markdown folders as they are.
+  // 3. Issues: raw text through ingestion, Markdown folders as they are; unchanged ones from
+  // the issue store, which keeps what every previous build read.
   auto sources = find_content(options_.site_dir, options_.site_dir / "content");
   if (!sources.ok()) {
     errors.push_back(sources.error());
     return result;
   }
+  IssueStore store(cache_dir() / "issues");
+  const std::uint64_t ikey = ingest_key(config), fkey = facts_key(config);
+  if (options_.clean || !state_->loaded || state_->ingest_key != ikey) {
+    state_->index.clear();
+    if (!options_.clean) state_->index = store.load_index(ikey, state_->facts_key);
+    state_->ingest_key = ikey;
+    state_->loaded = true;
+  }
+  // Facts found with another vocabulary or keyword settings are found again.
+  const bool facts_stale = state_->facts_key != fkey;
+  state_->facts_key = fkey;
+  VocabularyMatcher vocabulary(config.vocabulary);
+
   const size_t n_sources = sources->size();
-  std::vector<State::CachedIssue> loaded(n_sources);
+  std::vector<StoredIssue> loaded(n_sources);
+  std::vector<std::optional<model::Issue>> fresh(n_sources);  // whole issues read this build
   std::vector<std::vector<Error>> load_errors(n_sources);
-  std::vector<char> reused(n_sources, 0);
+  std::atomic<std::uint64_t> kept_bytes{0};
+  std::atomic<size_t> ingested{0}, done{0};
   {
     const int workers = worker_count(options_.jobs, n_sources);
     std::vector<std::unique_ptr<ingest::Ingester>> ingesters(static_cast<size_t>(workers));
-    std::atomic<size_t> done{0};
+    std::vector<std::unique_ptr<FactFinder>> finders(static_cast<size_t>(workers));
     parallel_for(n_sources, workers, [&](size_t i, int worker) {
       const ContentSource& src = (*sources)[i];
-      bool folder = src.form == ContentSource::Form::kMarkdownFolder;
+      auto& finder = finders[static_cast<size_t>(worker)];
+      if (!finder) finder = std::make_unique<FactFinder>(config, vocabulary);
+      const bool folder = src.form == ContentSource::Form::kMarkdownFolder;
       std::string signature = folder ? folder_signature(src.path) : stat_signature(src.path);
-      auto cached = state_->issues.find(src.rel);
-      if (!options_.clean && cached != state_->issues.end() &&
-          cached->second.signature == signature && !signature.empty()) {
+      auto cached = state_->index.find(src.rel);
+      if (cached != state_->index.end() && cached->second.signature == signature &&
+          !signature.empty()) {
         loaded[i] = cached->second;
-        reused[i] = 1;
-      } else if (folder) {
+        if (facts_stale) {
+          // New vocabulary or keyword settings: find the facts again from the stored issue.
+          auto whole = store.load_issue(src.rel, loaded[i].issue.content_hash);
+          if (whole) {
+            LoadedIssue li = loaded[i].issue;
+            li.issue = std::move(*whole);
+            find_facts(li, *finder);
+            loaded[i].issue.facts = std::move(li.facts);
+            progress("ingest", ++done, n_sources);
+            return;
+          }
+        } else {
+          progress("ingest", ++done, n_sources);
+          return;
+        }
+      }
+      // Read the source.
+      StoredIssue& s = loaded[i];
+      s = StoredIssue{};
+      s.signature = signature;
+      LoadedIssue& li = s.issue;
+      li.source_rel = src.rel;
+      std::uint64_t size = 0;
+      if (folder) {
         auto issue = markdown::read_issue_folder(src.path);
         if (!issue.ok()) {
           load_errors[i].push_back(issue.error());
-        } else {
-          State::CachedIssue& c = loaded[i];
-          c.signature = signature;
-          c.issue.issue = std::move(*issue);
-          c.issue.source_rel = src.rel;
-          c.issue.from_markdown = true;
-          c.issue.content_hash = output::content_hash(signature);
-          fs::path txt = src.path;
-          txt += ".txt";
-          std::error_code ec;
-          if (fs::is_regular_file(txt, ec)) {
-            c.has_source_text = true;
-            c.source_text = txt;
-          }
+          progress("ingest", ++done, n_sources);
+          return;
         }
+        li.issue = std::move(*issue);
+        li.from_markdown = true;
+        li.content_hash = output::content_hash(signature);
+        fs::path txt = src.path;
+        txt += ".txt";
+        std::error_code ec;
+        if (fs::is_regular_file(txt, ec)) li.source_text = txt.string();
       } else {
         auto bytes = read_file(src.path);
         if (!bytes.ok()) {
           load_errors[i].push_back(bytes.error());
-        } else {
-          auto& ingester = ingesters[static_cast<size_t>(worker)];
-          if (!ingester) ingester = std::make_unique<ingest::Ingester>(*ingest_options);
-          auto issue = ingester->ingest(*bytes, src.rel);
-          if (!issue.ok()) {
-            load_errors[i].push_back(issue.error());
-          } else {
-            State::CachedIssue& c = loaded[i];
-            c.signature = signature;
-            c.issue.issue = std::move(*issue);
-            c.issue.source_rel = src.rel;
-            c.issue.content_hash = output::content_hash(*bytes);
-            c.has_source_text = true;
-            c.source_text = src.path;
-          }
+          progress("ingest", ++done, n_sources);
+          return;
         }
+        auto& ingester = ingesters[static_cast<size_t>(worker)];
+        if (!ingester) ingester = std::make_unique<ingest::Ingester>(*ingest_options);
+        auto issue = ingester->ingest(*bytes, src.rel);
+        if (!issue.ok()) {
+          load_errors[i].push_back(issue.error());
+          progress("ingest", ++done, n_sources);
+          return;
+        }
+        li.issue = std::move(*issue);
+        li.content_hash = output::content_hash(*bytes);
+        li.source_text = src.path.string();
+        size = bytes->size();
+        ++ingested;
       }
+      find_facts(li, *finder);
+      (void)store.save_issue(src.rel, li.content_hash, li.issue);  // only a cache: may fail
+      if (kept_bytes.fetch_add(size) + size <= kKeepInMemory) fresh[i] = li.issue;
+      strip_bodies(li.issue);
       progress("ingest", ++done, n_sources);
     });
   }
   std::vector<LoadedIssue> issues;
-  std::map<std::string, fs::path> source_texts;  // by source rel path
-  std::unordered_map<std::string, State::CachedIssue> next_cache;
+  std::unordered_map<std::string, StoredIssue> next_index;
+  std::unordered_map<std::string, model::Issue> fresh_by_source;
+  bool index_changed = state_->index.size() != n_sources || facts_stale;
   for (size_t i = 0; i < n_sources; ++i) {
     for (Error& e : load_errors[i]) errors.push_back(std::move(e));
     if (!load_errors[i].empty()) continue;
-    result.ingested += !reused[i] && !loaded[i].issue.from_markdown;
     result.warnings += loaded[i].issue.issue.warnings.size();
-    if (loaded[i].has_source_text) source_texts[loaded[i].issue.source_rel] = loaded[i].source_text;
     issues.push_back(loaded[i].issue);
-    next_cache.emplace(loaded[i].issue.source_rel, std::move(loaded[i]));
+    if (fresh[i]) fresh_by_source.emplace(loaded[i].issue.source_rel, std::move(*fresh[i]));
+    auto old = state_->index.find(loaded[i].issue.source_rel);
+    if (old == state_->index.end() || old->second.signature != loaded[i].signature)
+      index_changed = true;
+    next_index.emplace(loaded[i].issue.source_rel, std::move(loaded[i]));
   }
-  state_->issues = std::move(next_cache);
+  state_->index = std::move(next_index);
+  result.ingested = ingested;
   result.times.load = seconds_since(start);
+  if (!errors.empty()) return result;
 
   // 4. The site model.
   auto model_start = Clock::now();
-  model::Site site = build_site_model(std::move(issues), config, options_.jobs, errors);
+  model::Site site = build_site_model(std::move(issues), config, errors);
   if (!errors.empty()) return result;
   result.issues = site.issues.size();
   result.articles = site.articles.size();
@@ -267,13 +319,27 @@ BuildResult SiteBuilder::build() {
   }
   // What every page depends on, and what each page template used last time.
   Hasher global;
-  global.add(GAZETTE_VERSION).add(config.base_url).add(config.language);
+  global.add(GAZETTE_VERSION).add(ikey).add(config.base_url).add(config.language);
   if (auto yaml = read_file(options_.site_dir / "site.yaml"); yaml.ok()) global.add(*yaml);
   for (const auto& [key, text] : theme.strings) global.add(key).add(text);
   TemplateDependencies deps =
       options_.clean ? TemplateDependencies() : TemplateDependencies::load(cache_dir());
   const std::set<std::string> templates_unchanged = deps.unchanged(env->loader());
   Fingerprints fingerprints(site, config, global.hash());
+  // The pages of each issue are rendered together, with the whole issue loaded once.
+  std::vector<std::vector<size_t>> pages_of_issue(site.issues.size());
+  std::vector<size_t> other_pages;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const Page& page = pages[p];
+    if (page.kind == PageKind::kArticle) {
+      pages_of_issue[static_cast<size_t>(site.articles[static_cast<size_t>(page.index)].issue)]
+          .push_back(p);
+    } else if (page.kind == PageKind::kIssue) {
+      pages_of_issue[static_cast<size_t>(page.index)].push_back(p);
+    } else {
+      other_pages.push_back(p);
+    }
+  }
   result.times.model = seconds_since(model_start);
 
   // 5. Rendering, on every core, each worker staging its files in its own batch.
@@ -281,61 +347,143 @@ BuildResult SiteBuilder::build() {
   output::Publisher publisher(out_abs, cache_dir(), options_.clean);
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();
-  const size_t total = pages.size() + n_issues + n_static + 2;
+  const size_t total = n_issues + other_pages.size() + n_static + 2;
   const int workers = worker_count(options_.jobs, total);
   std::vector<output::OutputBatch> batches;
   for (int w = 0; w < workers; ++w) batches.push_back(publisher.batch());
   std::vector<std::vector<Error>> render_errors(static_cast<size_t>(workers));
   std::vector<std::unique_ptr<text::Slugger>> sluggers(static_cast<size_t>(workers));
   std::vector<std::map<std::string, std::set<std::string>>> used(static_cast<size_t>(workers));
-  std::atomic<size_t> rendered{0}, done{0};
-  parallel_for(total, workers, [&](size_t i, int worker) {
+  std::atomic<size_t> rendered{0};
+  done = 0;
+
+  // The whole issue `i`: read in this build, or from the store, or ingested again.
+  auto whole_issue = [&](size_t i, int worker) -> std::optional<model::Issue> {
+    const model::IssueEntry& entry = site.issues[i];
+    if (auto it = fresh_by_source.find(entry.source_path); it != fresh_by_source.end())
+      return it->second;
+    if (auto stored = store.load_issue(entry.source_path, entry.content_hash)) return stored;
+    fs::path source = options_.site_dir / entry.source_path;
+    if (entry.from_markdown) {
+      auto issue = markdown::read_issue_folder(source);
+      if (issue.ok()) return std::move(*issue);
+      add_unique_error(render_errors[static_cast<size_t>(worker)], issue.error());
+      return std::nullopt;
+    }
+    auto bytes = read_file(source);
+    if (!bytes.ok()) {
+      add_unique_error(render_errors[static_cast<size_t>(worker)], bytes.error());
+      return std::nullopt;
+    }
+    auto issue = ingest::Ingester(*ingest_options).ingest(*bytes, entry.source_path);
+    if (issue.ok()) return std::move(*issue);
+    add_unique_error(render_errors[static_cast<size_t>(worker)], issue.error());
+    return std::nullopt;
+  };
+
+  parallel_for(total, workers, [&](size_t item, int worker) {
     output::OutputBatch& batch = batches[static_cast<size_t>(worker)];
     std::vector<Error>& errs = render_errors[static_cast<size_t>(worker)];
-    auto put = [&](const std::string& rel, std::string_view bytes) {
-      if (Status s = batch.put(rel, bytes); !s.ok()) add_unique_error(errs, s.error());
+    auto put = [&](const std::string& rel, std::string_view bytes, std::uint64_t fingerprint = 0) {
+      if (Status s = batch.put(rel, bytes, fingerprint); !s.ok()) add_unique_error(errs, s.error());
     };
-    if (i < pages.size()) {
-      const Page& page = pages[i];
-      const std::uint64_t fingerprint = fingerprints.of(page);
+    // Renders one page unless it is current; `full` gives articles with their bodies.
+    auto render_page = [&](const Page& page, const FullArticle& full) {
+      Value vars = page_context(page, site, config, contexts, sitemap, full);
+      templating::RenderInfo info;
+      auto html = env->render(page.template_name, vars, &info);
+      if (!html.ok()) {
+        add_unique_error(errs, html.error());
+        return;
+      }
+      put(page.rel, *html, fingerprints.of(page));
+      used[static_cast<size_t>(worker)][page.template_name].insert(info.templates.begin(),
+                                                                   info.templates.end());
+      ++rendered;
+    };
+    auto is_current = [&](const Page& page) {
       if (templates_unchanged.count(page.template_name) &&
-          batch.is_current(page.rel, fingerprint)) {
+          batch.is_current(page.rel, fingerprints.of(page))) {
         batch.keep(page.rel);
-      } else {
-        Value vars = page_context(page, site, config, contexts, sitemap);
-        templating::RenderInfo info;
-        auto html = env->render(page.template_name, vars, &info);
-        if (!html.ok()) {
-          add_unique_error(errs, html.error());
+        return true;
+      }
+      return false;
+    };
+
+    if (item < n_issues) {
+      // An issue: its page, its articles' pages and its own files.
+      const model::IssueEntry& entry = site.issues[item];
+      const std::uint64_t files_fingerprint =
+          Hasher().add(ikey).add(entry.content_hash).add(entry.source_path).add(entry.url).hash();
+      std::vector<const Page*> stale;
+      for (size_t p : pages_of_issue[item]) {
+        if (!is_current(pages[p])) stale.push_back(&pages[p]);
+      }
+      std::vector<std::string> files = {issue_file(entry, "issue.json"),
+                                        issue_file(entry, "issue.md")};
+      if (!entry.source_text.empty()) files.push_back(issue_file(entry, "issue.txt"));
+      bool files_current = true;
+      for (const auto& f : files) {
+        if (batch.is_current(f, files_fingerprint)) {
+          batch.keep(f);
         } else {
-          if (Status s = batch.put(page.rel, *html, fingerprint); !s.ok())
-            add_unique_error(errs, s.error());
-          used[static_cast<size_t>(worker)][page.template_name].insert(info.templates.begin(),
-                                                                       info.templates.end());
-          ++rendered;
+          files_current = false;
         }
       }
-    } else if (i < pages.size() + n_issues) {
-      // The issue's own files: its parse result, its Markdown, its source text.
-      const model::IssueEntry& issue = site.issues[i - pages.size()];
-      put(issue.url + "issue.json", model::to_json(issue.issue).dump(2) + "\n");
-      auto& slugger = sluggers[static_cast<size_t>(worker)];
-      if (!slugger) slugger = std::make_unique<text::Slugger>();
-      put(issue.url + "issue.md",
-          markdown::issue_stream(issue.issue, markdown::issue_folder_name(issue.source_path),
-                                 *slugger));
-      if (auto it = source_texts.find(issue.source_path); it != source_texts.end()) {
-        auto bytes = read_file(it->second);
-        if (bytes.ok()) {
-          put(issue.url + "issue.txt", *bytes);
-        } else {
-          add_unique_error(errs, bytes.error());
+      bool needs_whole = !files_current ||
+                         std::any_of(stale.begin(), stale.end(),
+                                     [](const Page* p) { return p->kind == PageKind::kArticle; });
+      std::optional<model::Issue> whole;
+      if (needs_whole) {
+        whole = whole_issue(item, worker);
+        if (!whole) return;
+      }
+      FullArticle full = [&](int article) -> const model::Article& {
+        return whole
+            ->articles[static_cast<size_t>(site.articles[static_cast<size_t>(article)].index)];
+      };
+      for (const Page* page : stale) render_page(*page, full);
+      if (!files_current) {
+        // The issue's own files: its parse result, its Markdown, its source text.
+        put(files[0], model::to_json(*whole).dump(2) + "\n", files_fingerprint);
+        auto& slugger = sluggers[static_cast<size_t>(worker)];
+        if (!slugger) slugger = std::make_unique<text::Slugger>();
+        put(files[1],
+            markdown::issue_stream(*whole, markdown::issue_folder_name(entry.source_path),
+                                   *slugger),
+            files_fingerprint);
+        if (files.size() > 2) {
+          auto bytes = read_file(entry.source_text);
+          if (bytes.ok()) {
+            put(files[2], *bytes, files_fingerprint);
+          } else {
+            add_unique_error(errs, bytes.error());
+          }
         }
       }
-    } else if (i < pages.size() + n_issues + n_static) {
-      const StaticFile& f = (*static_files)[i - pages.size() - n_issues];
+    } else if (item < n_issues + other_pages.size()) {
+      const Page& page = pages[other_pages[item - n_issues]];
+      if (!is_current(page)) {
+        // Only the site's feed needs whole articles: load their issues once each.
+        std::map<int, model::Issue> loaded_issues;
+        FullArticle full = [&](int article) -> const model::Article& {
+          const model::ArticleEntry& a = site.articles[static_cast<size_t>(article)];
+          auto it = loaded_issues.find(a.issue);
+          if (it == loaded_issues.end()) {
+            auto whole = whole_issue(static_cast<size_t>(a.issue), worker);
+            it = loaded_issues
+                     .emplace(a.issue, whole ? std::move(*whole)
+                                             : site.issues[static_cast<size_t>(a.issue)].issue)
+                     .first;
+          }
+          return it->second.articles[static_cast<size_t>(a.index)];
+        };
+        render_page(page, full);
+      }
+    } else if (item < n_issues + other_pages.size() + n_static) {
+      const StaticFile& f = (*static_files)[item - n_issues - other_pages.size()];
       if (Status s = publish_static_file(f, batch); !s.ok()) add_unique_error(errs, s.error());
-    } else if (i == total - 2) {
+    } else if (item == total - 2) {
       put("robots.txt", robots_txt(links));
     } else if (sitemap.size() > kSitemapLimit) {
       size_t parts = (sitemap.size() + kSitemapLimit - 1) / kSitemapLimit;
@@ -364,12 +512,14 @@ BuildResult SiteBuilder::build() {
     return result;
   }
   result.published = *summary;
+  result.pages = summary->written + summary->unchanged;
   for (const auto& per_worker : used) {
     for (const auto& [page_template, names] : per_worker) deps.add(page_template, names);
   }
-  // The record only saves work next time: without it the next build renders everything.
+  // The records only save work next time: without them the next build does more, not wrong.
   (void)deps.save(cache_dir(), env->loader());
-  result.pages = summary->written + summary->unchanged;
+  if (index_changed || !fs::exists(cache_dir() / "issues" / "index"))
+    (void)store.save_index(ikey, fkey, state_->index);
   result.times.write = seconds_since(write_start);
   return result;
 }

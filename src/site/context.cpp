@@ -82,27 +82,6 @@ std::string ContextBuilder::term_page_rel(const model::Term& term, int page) {
   return page <= 1 ? term.url : fmt::format("{}page/{}/", term.url, page);
 }
 
-std::string ContextBuilder::first_sentence(const model::Article& article) {
-  for (const auto& block : article.body) {
-    if (block.type != model::Block::Type::kParagraph || block.text.empty()) continue;
-    std::string_view p = block.text;
-    size_t i = 0, chars = 0;
-    while (i < p.size()) {
-      char32_t c = text::next_code_point(p, i);
-      ++chars;
-      if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?') {
-        // Keep a closing quote that belongs to the sentence.
-        size_t j = i;
-        if (j < p.size() && (text::next_code_point(p, j) == U'”' || p[i] == '"')) i = j;
-        return std::string(p.substr(0, i));
-      }
-      if (chars >= 120) return std::string(p.substr(0, i)) + "…";
-    }
-    return std::string(p);
-  }
-  return {};
-}
-
 std::string ContextBuilder::t(const std::string& key) const {
   auto it = theme_.strings.find(key);
   return it != theme_.strings.end() ? it->second : key;
@@ -229,7 +208,7 @@ Value ContextBuilder::article_summary(int index) const {
       {"tags", Value::list(std::move(tags))},
       {"url", Value(links_.url(entry.url))},
       {"permalink", Value(links_.permalink(entry.url))},
-      {"summary", Value(first_sentence(a))},
+      {"summary", Value(entry.summary)},
       {"date", Value(text::iso(issue.date))},
       {"date_long", Value(issue_date_long_[static_cast<size_t>(entry.issue)])},
       {"issue_url", Value(links_.url(issue.url))},
@@ -430,9 +409,8 @@ std::string ContextBuilder::citation(int index) const {
   return s + ". " + links_.permalink(entry.url);
 }
 
-Value ContextBuilder::article_page(int index) const {
+Value ContextBuilder::article_page(int index, const model::Article& a) const {
   const model::ArticleEntry& entry = site_.articles[static_cast<size_t>(index)];
-  const model::Article& a = site_.article(index);
   const model::IssueEntry& issue = site_.issues[static_cast<size_t>(entry.issue)];
   auto neighbour = [&](int position) -> Value {
     if (position < 0 || position >= static_cast<int>(issue.articles.size())) return Value::none();
@@ -474,7 +452,7 @@ Value ContextBuilder::article_page(int index) const {
   std::string month = fmt::format("{:04}/{:02}/", issue.date.year, issue.date.month);
   return with_common(
       {{"article", article}, {"issue", issue_value}},
-      page("article", a.title.empty() ? t("untitled") : a.title, first_sentence(a), entry.url,
+      page("article", a.title.empty() ? t("untitled") : a.title, entry.summary, entry.url,
            {{t("home"), ""},
             {year_title(issue.date.year), year},
             {month_title(issue.date.year, issue.date.month), month},
@@ -670,12 +648,12 @@ Value ContextBuilder::not_found_page() const {
 }
 
 Value ContextBuilder::feed(const std::string& title, const std::string& rel,
-                           const std::string& alternate_rel,
-                           const std::vector<int>& articles) const {
-  const bool full = rel == "feed.xml";  // the site's own feed carries whole articles
+                           const std::string& alternate_rel, const std::vector<int>& articles,
+                           const std::vector<const model::Article*>& full) const {
   std::vector<Value> entries;
   std::string updated;
-  for (int index : articles) {
+  for (size_t k = 0; k < articles.size(); ++k) {
+    const int index = articles[k];
     const model::ArticleEntry& entry = site_.articles[static_cast<size_t>(index)];
     const model::Article& a = site_.article(index);
     const model::IssueEntry& issue = site_.issues[static_cast<size_t>(entry.issue)];
@@ -690,8 +668,9 @@ Value ContextBuilder::feed(const std::string& title, const std::string& rel,
         {"permalink", Value(links_.permalink(entry.url))},
         {"published", Value(date)},
         {"updated", Value(date)},
-        {"summary", Value(first_sentence(a))},
-        {"content_html", full ? Value(markdown::body_html(a.body, html_options_)) : Value::none()},
+        {"summary", Value(entry.summary)},
+        {"content_html",
+         full[k] ? Value(markdown::body_html(full[k]->body, html_options_)) : Value::none()},
         {"authors", strings_list(authors)},
         {"tags", strings_list(tags)},
     }));

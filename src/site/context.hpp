@@ -34,7 +34,8 @@ class ContextBuilder {
   // The variables of each kind of page: `site`, `t`, `gazette`, `page` and the page's own.
   Value home() const;
   Value issue_page(int issue) const;
-  Value article_page(int article) const;
+  // `full` is the article with its body and captions (the site model keeps neither).
+  Value article_page(int article, const model::Article& full) const;
   Value year_page(int year) const;
   Value month_page(MonthKey month) const;
   Value terms_page(const model::Taxonomy& taxonomy) const;
@@ -43,17 +44,16 @@ class ContextBuilder {
   Value search_page() const;
   Value not_found_page() const;
   // An Atom feed of `articles` (newest first, already limited); `rel` is the feed's own path,
-  // `alternate_rel` the page it belongs to.
+  // `alternate_rel` the page it belongs to. An entry carries the whole article when `full`
+  // has it (the site's feed), else only its summary (the feeds of tags and authors).
   Value feed(const std::string& title, const std::string& rel, const std::string& alternate_rel,
-             const std::vector<int>& articles) const;
+             const std::vector<int>& articles,
+             const std::vector<const model::Article*>& full) const;
   // A sitemap of site-relative paths.
   Value sitemap(const std::vector<std::pair<std::string, std::string>>& rel_and_lastmod) const;
 
   // Output paths of term pages: tags/zhu-zhou/ (page 1) or tags/zhu-zhou/page/2/.
   static std::string term_page_rel(const model::Term& term, int page);
-
-  // The plain-text first sentence of an article's body, at most about 120 characters.
-  static std::string first_sentence(const model::Article& article);
 
  private:
   Value page(std::string_view kind, std::string title, std::string description, std::string rel,

@@ -98,16 +98,32 @@ std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& 
   return pages;
 }
 
+std::vector<int> feed_articles(const model::Site& site, const config::SiteConfig& config) {
+  std::vector<int> articles;
+  for (int i = static_cast<int>(site.articles.size()) - 1;
+       i >= 0 && articles.size() < static_cast<size_t>(config.feed_limit); --i) {
+    articles.push_back(i);
+  }
+  // Newest issue first, each issue's articles in its own order.
+  std::sort(articles.begin(), articles.end(), [&](int a, int b) {
+    const auto& x = site.articles[static_cast<size_t>(a)];
+    const auto& y = site.articles[static_cast<size_t>(b)];
+    return x.issue != y.issue ? x.issue > y.issue : x.index < y.index;
+  });
+  return articles;
+}
+
 Value page_context(const Page& page, const model::Site& site, const config::SiteConfig& config,
                    const ContextBuilder& contexts,
-                   const std::vector<std::pair<std::string, std::string>>& sitemap) {
+                   const std::vector<std::pair<std::string, std::string>>& sitemap,
+                   const FullArticle& full) {
   switch (page.kind) {
     case PageKind::kHome:
       return contexts.home();
     case PageKind::kIssue:
       return contexts.issue_page(page.index);
     case PageKind::kArticle:
-      return contexts.article_page(page.index);
+      return contexts.article_page(page.index, full(page.index));
     case PageKind::kYear:
       return contexts.year_page(page.index);
     case PageKind::kMonth:
@@ -124,21 +140,14 @@ Value page_context(const Page& page, const model::Site& site, const config::Site
               std::min<size_t>(term.articles.size(), static_cast<size_t>(config.feed_limit)));
       std::string title =
           config.title.empty() ? term.name : fmt::format("{} · {}", term.name, config.title);
-      return contexts.feed(title, term.url + "feed.xml", term.url, articles);
+      return contexts.feed(title, term.url + "feed.xml", term.url, articles,
+                           std::vector<const model::Article*>(articles.size(), nullptr));
     }
     case PageKind::kFeed: {
-      std::vector<int> articles;
-      for (int i = static_cast<int>(site.articles.size()) - 1;
-           i >= 0 && articles.size() < static_cast<size_t>(config.feed_limit); --i) {
-        articles.push_back(i);
-      }
-      // Newest issue first, each issue's articles in its own order.
-      std::sort(articles.begin(), articles.end(), [&](int a, int b) {
-        const auto& x = site.articles[static_cast<size_t>(a)];
-        const auto& y = site.articles[static_cast<size_t>(b)];
-        return x.issue != y.issue ? x.issue > y.issue : x.index < y.index;
-      });
-      return contexts.feed(config.title, "feed.xml", "", articles);
+      std::vector<int> articles = feed_articles(site, config);
+      std::vector<const model::Article*> bodies;
+      for (int a : articles) bodies.push_back(&full(a));
+      return contexts.feed(config.title, "feed.xml", "", articles, bodies);
     }
     case PageKind::kSearch:
       return contexts.search_page();

@@ -2,6 +2,7 @@
 // becomes. Listing pages is cheap; rendering them is the build's main work.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,10 +48,18 @@ std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& 
 std::vector<std::pair<std::string, std::string>> sitemap_urls(const model::Site& site,
                                                               const config::SiteConfig& config);
 
+// An article of the site with its body and captions, loaded on demand (the site model keeps
+// neither). The reference stays valid while the page is rendered.
+using FullArticle = std::function<const model::Article&(int article)>;
+
 // The variables of one page.
 Value page_context(const Page& page, const model::Site& site, const config::SiteConfig& config,
                    const ContextBuilder& contexts,
-                   const std::vector<std::pair<std::string, std::string>>& sitemap);
+                   const std::vector<std::pair<std::string, std::string>>& sitemap,
+                   const FullArticle& full);
+
+// The articles of the site's feed, newest first.
+std::vector<int> feed_articles(const model::Site& site, const config::SiteConfig& config);
 
 // The sitemap index listing `parts` sitemap files (sitemap-1.xml …), when there are more
 // URLs than one sitemap may hold.

@@ -9,7 +9,6 @@
 #include <unordered_set>
 
 #include "site/keywords.hpp"
-#include "site/parallel.hpp"
 #include "site/slugs.hpp"
 #include "site/taxonomy.hpp"
 #include "site/vocabulary.hpp"
@@ -23,14 +22,19 @@ std::string paper_of(const model::Issue& issue, const config::SiteConfig& config
   return issue.masthead.paper ? *issue.masthead.paper : config.paper;
 }
 
-std::string article_text(const model::Article& a) {
-  std::string s;
-  for (const auto* part :
-       {a.kicker ? &*a.kicker : nullptr, &a.title, a.subtitle ? &*a.subtitle : nullptr}) {
-    if (part) (s += *part) += '\n';
+void find_facts(LoadedIssue& li, const FactFinder& finder) {
+  li.facts.clear();
+  li.facts.reserve(li.issue.articles.size());
+  for (const auto& a : li.issue.articles) li.facts.push_back(finder.facts(a));
+}
+
+void strip_bodies(model::Issue& issue) {
+  for (auto& a : issue.articles) {
+    a.body.clear();
+    a.body.shrink_to_fit();
+    a.captions.clear();
+    a.captions.shrink_to_fit();
   }
-  for (const auto& block : a.body) (s += block.text) += '\n';
-  return s;
 }
 
 namespace {
@@ -94,12 +98,14 @@ void add_unique(std::vector<std::string>& names, std::string name) {
 }  // namespace
 
 model::Site build_site_model(std::vector<LoadedIssue> issues, const config::SiteConfig& config,
-                             int jobs, std::vector<Error>& errors) {
+                             std::vector<Error>& errors) {
   require_dates(issues, errors);
   order_issues(issues, config, errors);
 
   model::Site site;
   text::Slugger slugger;
+  std::vector<std::vector<std::string>> vocabulary_names;  // by article
+  std::vector<WordCounts> keyword_counts;                  // by article, when keywords are on
   // Issues, articles, URLs, slugs.
   site.issues.reserve(issues.size());
   for (auto& li : issues) {
@@ -109,6 +115,7 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
     entry.source_path = li.source_rel;
     entry.from_markdown = li.from_markdown;
     entry.content_hash = li.content_hash;
+    entry.source_text = li.source_text;
     auto slugs =
         article_slugs(li.issue, config.slugs, slugger, static_cast<size_t>(config.slug_length));
     if (!slugs.ok()) {
@@ -124,6 +131,14 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
       a.issue = issue_index;
       a.index = static_cast<int>(i);
       a.slug = (*slugs)[i];
+      if (i < li.facts.size()) {
+        a.summary = std::move(li.facts[i].summary);
+        vocabulary_names.push_back(std::move(li.facts[i].vocabulary));
+        if (config.keywords.enabled) keyword_counts.push_back(std::move(li.facts[i].keywords));
+      } else {
+        vocabulary_names.emplace_back();
+        if (config.keywords.enabled) keyword_counts.emplace_back();
+      }
       a.url = entry.url + a.slug + "/";
       entry.articles.push_back(static_cast<int>(site.articles.size()));
       site.articles.push_back(std::move(a));
@@ -135,27 +150,13 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   // Tags: front matter, then vocabulary terms, then automatic keywords.
   const size_t n = site.articles.size();
   std::vector<std::vector<std::string>> tag_names(n);
-  VocabularyMatcher vocabulary(config.vocabulary);
-  std::vector<WordCounts> counts(config.keywords.enabled ? n : 0);
-  const int workers = worker_count(jobs, n);
-  std::vector<std::unique_ptr<WordCounter>> counters(static_cast<size_t>(workers));
-  parallel_for(n, workers, [&](size_t i, int worker) {
-    const model::Article& a = site.article(static_cast<int>(i));
-    for (const auto& t : a.tags) add_unique(tag_names[i], t);
-    if (vocabulary.empty() && !config.keywords.enabled) return;
-    std::string text = article_text(a);
-    for (int term : vocabulary.find(text))
-      add_unique(tag_names[i], config.vocabulary[static_cast<size_t>(term)].name);
-    if (config.keywords.enabled) {
-      auto& counter = counters[static_cast<size_t>(worker)];
-      if (!counter) counter = std::make_unique<WordCounter>(config.keywords);
-      std::string body;
-      for (const auto& block : a.body) (body += block.text) += '\n';
-      counts[i] = counter->count(a.title, body);
-    }
-  });
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& t : site.article(static_cast<int>(i)).tags) add_unique(tag_names[i], t);
+    for (auto& t : vocabulary_names[i]) add_unique(tag_names[i], std::move(t));
+  }
   if (config.keywords.enabled) {
-    auto keywords = choose_keywords(counts, config.keywords);
+    auto keywords = choose_keywords(keyword_counts, config.keywords);
+    keyword_counts.clear();
     // A keyword that is a vocabulary term's name or alias is that term (株洲市 → 株洲).
     // A piece of one (静默 of 静默管理, 近平 of 习近平) is no tag of its own.
     std::unordered_map<std::string, std::string> vocabulary_name;

@@ -8,27 +8,35 @@
 #include "base/error.hpp"
 #include "config/site_config.hpp"
 #include "model/site.hpp"
+#include "site/article_facts.hpp"
 
 namespace gazette::site {
 
-// An issue as read from content/, before it has a place in the site.
+// An issue as read from content/, before it has a place in the site. Its articles' bodies and
+// captions may have been dropped (see `strip_bodies`): what the model needs of them is in
+// `facts`, one per article.
 struct LoadedIssue {
   model::Issue issue;
   std::string source_rel;  // path relative to the site folder
   bool from_markdown = false;
   std::uint64_t content_hash = 0;
+  std::string source_text;  // the raw text file to publish as issue.txt (empty: none)
+  std::vector<ArticleFacts> facts;
 };
+
+// Finds the facts of every article of `issue`.
+void find_facts(LoadedIssue& issue, const FactFinder& finder);
+
+// Drops the articles' bodies and captions (the facts keep what the model needs).
+void strip_bodies(model::Issue& issue);
 
 // Builds the site model. Every problem is added to `errors` (issues without a date, two issues
 // of the same paper on the same day, unusable slugs); the model is complete only when none was
-// added. `jobs` threads are used for the per-article work (0: all cores).
+// added.
 model::Site build_site_model(std::vector<LoadedIssue> issues, const config::SiteConfig& config,
-                             int jobs, std::vector<Error>& errors);
+                             std::vector<Error>& errors);
 
 // The paper an issue belongs to: its masthead's, else the site's.
 std::string paper_of(const model::Issue& issue, const config::SiteConfig& config);
-
-// The plain text of an article for matching and keywords: headline and body.
-std::string article_text(const model::Article& article);
 
 }  // namespace gazette::site

@@ -64,9 +64,22 @@ class BuildTest : public ::testing::Test {
     return r;
   }
 
-  // Builds incrementally into public/ and from scratch into a fresh folder; both must agree.
+  // Builds incrementally into public/ (with a builder kept alive across steps, as `gazette
+  // serve` does, or a new one each time, as `gazette build` does) and from scratch into a
+  // fresh folder; both must agree.
   void expect_incremental_equals_clean(const std::string& step) {
-    build(site_ / "public");
+    if (keep_builder_) {
+      if (!builder_) {
+        BuildOptions options;
+        options.site_dir = site_;
+        options.out_dir = site_ / "public";
+        builder_ = std::make_unique<SiteBuilder>(options);
+      }
+      BuildResult r = builder_->build();
+      EXPECT_TRUE(r.ok()) << format_errors(r.errors);
+    } else {
+      build(site_ / "public");
+    }
     fs::path fresh = root_ / ("clean-" + std::to_string(step_++));
     build(fresh, /*clean=*/true, /*jobs=*/1);
     auto incremental = snapshot(site_ / "public");
@@ -85,8 +98,65 @@ class BuildTest : public ::testing::Test {
     }
   }
 
+  // Every kind of edit, each followed by the comparison.
+  void edit_everything() {
+    expect_incremental_equals_clean("first build");
+    // Change an issue.
+    append(site_ / "content/001_ec8a289be981ebcb.txt", "\n\n株洲日报讯 11月7日，又一则消息。\n");
+    expect_incremental_equals_clean("change an issue");
+    // Add an issue (a new latest issue: the home page, feeds, neighbours change).
+    write(
+        site_ / "content/2022-11-11.txt",
+        "株洲日报\n\n2022年11月11日 星期五\n第23127期 今日4版\n\n新的一期\n\n株洲日报记者 王娜\n\n"
+        "株洲日报讯 11月10日，株洲疫情防控工作有序推进。\n");
+    expect_incremental_equals_clean("add an issue");
+    // Rename an issue file.
+    fs::rename(site_ / "content/2022-11-11.txt", site_ / "content/newest.txt");
+    expect_incremental_equals_clean("rename an issue");
+    // Delete an issue.
+    fs::remove(site_ / "content/newest.txt");
+    expect_incremental_equals_clean("delete an issue");
+    // A partial used by many pages, then a page template.
+    append(site_ / "themes/default/templates/partials/count.html", "{# edited #}");
+    expect_incremental_equals_clean("change a partial");
+    write(site_ / "templates/article.html",
+          "{% extends \"base.html\" %}{% block main %}<h1>{{ article.title }}</h1>{% endblock %}");
+    expect_incremental_equals_clean("override a template");
+    fs::remove(site_ / "templates/article.html");
+    expect_incremental_equals_clean("remove the override");
+    // site.yaml: page size, then tags (the vocabulary changes what is found in articles),
+    // then ingestion settings (every issue is read again).
+    append(site_ / "site.yaml", "paginate: 3\n");
+    expect_incremental_equals_clean("change site.yaml");
+    std::string yaml = *read_file(site_ / "site.yaml");
+    size_t vocab = yaml.find("vocabulary:");
+    ASSERT_NE(vocab, std::string::npos);
+    yaml.insert(vocab + std::string("vocabulary:").size(), "\n  - {name: 核酸检测点, kind: topic}");
+    write(site_ / "site.yaml", yaml);
+    expect_incremental_equals_clean("change the vocabulary");
+    append(site_ / "site.yaml", "ingest:\n  normalize: false\n");
+    expect_incremental_equals_clean("change the ingest settings");
+    // A theme file and a UI string.
+    append(site_ / "themes/default/static/css/gazette.css", "\n/* edited */\n");
+    expect_incremental_equals_clean("change a theme file");
+    append(site_ / "themes/default/i18n/zh-CN.yaml", "\nhome: 主页\n");
+    expect_incremental_equals_clean("change a UI string");
+    // Convert an issue to a Markdown folder, then edit it by hand.
+    fs::path folder = site_ / "content" / "002_11b79ce3a1869f5d";
+    fs::create_directories(folder);
+    write(folder / "issue.yaml", "date: 2020-02-04\npaper: 株洲日报\n");
+    write(
+        folder / "01-yi-ze.md",
+        "---\ntitle: 一则消息\nkind: news\nauthors: [罗欣]\n---\n\n株洲日报讯 一则手写的消息。\n");
+    expect_incremental_equals_clean("a Markdown folder replaces its text");
+    append(folder / "01-yi-ze.md", "\n又补充了一段。\n");
+    expect_incremental_equals_clean("edit the Markdown");
+  }
+
   fs::path root_, site_;
   int step_ = 0;
+  bool keep_builder_ = false;
+  std::unique_ptr<SiteBuilder> builder_;
 };
 
 TEST_F(BuildTest, SampleEditionHasEveryKindOfPage) {
@@ -145,36 +215,12 @@ TEST_F(BuildTest, EditingOneIssueRendersOnlyWhatDependsOnIt) {
 }
 
 TEST_F(BuildTest, IncrementalEqualsCleanAfterEveryKindOfEdit) {
-  expect_incremental_equals_clean("first build");
-  // Change an issue.
-  append(site_ / "content/001_ec8a289be981ebcb.txt", "\n\n株洲日报讯 11月7日，又一则消息。\n");
-  expect_incremental_equals_clean("change an issue");
-  // Add an issue (a new latest issue: the home page, feeds, neighbours change).
-  write(site_ / "content/2022-11-11.txt",
-        "株洲日报\n\n2022年11月11日 星期五\n第23127期 今日4版\n\n新的一期\n\n株洲日报记者 王娜\n\n"
-        "株洲日报讯 11月10日，株洲疫情防控工作有序推进。\n");
-  expect_incremental_equals_clean("add an issue");
-  // Rename an issue file.
-  fs::rename(site_ / "content/2022-11-11.txt", site_ / "content/newest.txt");
-  expect_incremental_equals_clean("rename an issue");
-  // Delete an issue.
-  fs::remove(site_ / "content/newest.txt");
-  expect_incremental_equals_clean("delete an issue");
-  // A partial used by many pages, then a page template.
-  append(site_ / "themes/default/templates/partials/count.html", "{# edited #}");
-  expect_incremental_equals_clean("change a partial");
-  write(site_ / "templates/article.html",
-        "{% extends \"base.html\" %}{% block main %}<h1>{{ article.title }}</h1>{% endblock %}");
-  expect_incremental_equals_clean("override a template");
-  fs::remove(site_ / "templates/article.html");
-  expect_incremental_equals_clean("remove the override");
-  // site.yaml and a theme file.
-  append(site_ / "site.yaml", "paginate: 3\n");
-  expect_incremental_equals_clean("change site.yaml");
-  append(site_ / "themes/default/static/css/gazette.css", "\n/* edited */\n");
-  expect_incremental_equals_clean("change a theme file");
-  append(site_ / "themes/default/i18n/zh-CN.yaml", "\nhome: 主页\n");
-  expect_incremental_equals_clean("change a UI string");
+  edit_everything();
+}
+
+TEST_F(BuildTest, IncrementalEqualsCleanWithOneBuilderAsServeKeepsIt) {
+  keep_builder_ = true;
+  edit_everything();
 }
 
 TEST_F(BuildTest, SubPathHostingGetsEveryLinkRight) {

@@ -25,6 +25,18 @@ LoadedIssue issue(std::string rel, std::optional<text::Date> date,
   return li;
 }
 
+// Finds the articles' facts, as the build does when it reads issues, then builds the model.
+model::Site build(std::vector<LoadedIssue> issues, const config::SiteConfig& config,
+                  std::vector<Error>& errors) {
+  VocabularyMatcher vocabulary(config.vocabulary);
+  FactFinder finder(config, vocabulary);
+  for (auto& li : issues) {
+    find_facts(li, finder);
+    strip_bodies(li.issue);  // the model must not need the bodies
+  }
+  return build_site_model(std::move(issues), config, errors);
+}
+
 config::SiteConfig sample_config() {
   config::SiteConfig c;
   c.paper = "株洲日报";
@@ -43,7 +55,7 @@ TEST(BuildSiteModel, OrdersIssuesAssignsUrlsAndTaxonomies) {
   issues.push_back(issue("content/a.txt", text::Date{2020, 2, 4},
                          {article("疫情当前当好实干派", {"朱理平"}, {"曹书记强调……"})}));
   std::vector<Error> errors;
-  model::Site site = build_site_model(std::move(issues), sample_config(), 2, errors);
+  model::Site site = build(std::move(issues), sample_config(), errors);
   ASSERT_TRUE(errors.empty()) << format_errors(errors);
   ASSERT_EQ(site.issues.size(), 2u);
   EXPECT_EQ(site.issues[0].url, "2020/02/04/");
@@ -76,7 +88,7 @@ TEST(BuildSiteModel, ReportsUndatedAndDuplicateIssues) {
   issues.push_back(issue("content/one.txt", text::Date{2022, 11, 8}, {article("乙", {}, {"y"})}));
   issues.push_back(issue("content/two.txt", text::Date{2022, 11, 8}, {article("丙", {}, {"z"})}));
   std::vector<Error> errors;
-  model::Site site = build_site_model(std::move(issues), sample_config(), 1, errors);
+  model::Site site = build(std::move(issues), sample_config(), errors);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(format_error_line(errors[0]).rfind(
                 "content/x.txt: error: the date of this issue is unknown", 0),
@@ -102,7 +114,7 @@ TEST(BuildSiteModel, AutomaticKeywords) {
                          {article("骑手的一天", {}, {"骑手早出晚归。"}),
                           article("志愿者招募", {}, {"志愿者踊跃报名。"})}));
   std::vector<Error> errors;
-  model::Site site = build_site_model(std::move(issues), c, 2, errors);
+  model::Site site = build(std::move(issues), c, errors);
   ASSERT_TRUE(errors.empty());
   ASSERT_TRUE(site.tags.by_name.count("骑手"));
   ASSERT_TRUE(site.tags.by_name.count("志愿者"));
@@ -126,7 +138,7 @@ TEST(BuildSiteModel, KeywordsDeferToTheVocabulary) {
                          {article("骑手的一天", {}, {"骑手早出晚归。"}),
                           article("志愿者招募", {}, {"志愿者踊跃报名。"})}));
   std::vector<Error> errors;
-  model::Site site = build_site_model(std::move(issues), c, 2, errors);
+  model::Site site = build(std::move(issues), c, errors);
   ASSERT_TRUE(errors.empty());
   EXPECT_FALSE(site.tags.by_name.count("骑手"));    // a piece of the term 外卖骑手
   EXPECT_FALSE(site.tags.by_name.count("志愿者"));  // an alias: the term's name instead

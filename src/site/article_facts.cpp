@@ -1,0 +1,102 @@
+#include "site/article_facts.hpp"
+
+#include "output/files.hpp"
+#include "text/utf8.hpp"
+
+namespace gazette::site {
+
+std::string first_sentence(const model::Article& article) {
+  for (const auto& block : article.body) {
+    if (block.type != model::Block::Type::kParagraph || block.text.empty()) continue;
+    std::string_view p = block.text;
+    size_t i = 0, chars = 0;
+    while (i < p.size()) {
+      char32_t c = text::next_code_point(p, i);
+      ++chars;
+      if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?') {
+        // A closing quote right after the mark belongs to the sentence.
+        size_t j = i;
+        if (j < p.size()) {
+          char32_t next = text::next_code_point(p, j);
+          if (next == U'”' || next == U'’' || next == U'"' || next == U'」' || next == U'』') i = j;
+        }
+        return std::string(p.substr(0, i));
+      }
+      if (chars >= 120) return std::string(p.substr(0, i)) + "…";
+    }
+    return std::string(p);
+  }
+  return {};
+}
+
+FactFinder::FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary)
+    : config_(config), vocabulary_(vocabulary) {
+  if (config.keywords.enabled) counter_ = std::make_unique<WordCounter>(config.keywords);
+}
+
+ArticleFacts FactFinder::facts(const model::Article& a) const {
+  ArticleFacts f;
+  f.summary = first_sentence(a);
+  if (vocabulary_.empty() && !counter_) return f;
+  std::string body;
+  for (const auto& block : a.body) (body += block.text) += '\n';
+  if (!vocabulary_.empty()) {
+    std::string text;
+    for (const auto* part :
+         {a.kicker ? &*a.kicker : nullptr, &a.title, a.subtitle ? &*a.subtitle : nullptr}) {
+      if (part) (text += *part) += '\n';
+    }
+    text += body;
+    for (int term : vocabulary_.find(text))
+      f.vocabulary.push_back(config_.vocabulary[static_cast<size_t>(term)].name);
+  }
+  if (counter_) f.keywords = counter_->count(a.title, body);
+  return f;
+}
+
+std::uint64_t facts_key(const config::SiteConfig& config) {
+  BinaryWriter w;
+  w.str("facts 1");
+  for (const auto& term : config.vocabulary) {
+    w.str(term.name);
+    w.u64(term.aliases.size());
+    for (const auto& alias : term.aliases) w.str(alias);
+  }
+  const config::KeywordSettings& k = config.keywords;
+  w.u64(k.enabled);
+  if (k.enabled) {
+    w.u64(static_cast<std::uint64_t>(k.min_length));
+    for (const auto& s : k.stop_words) w.str(s);
+  }
+  return output::content_hash(w.bytes());
+}
+
+void write_facts(BinaryWriter& out, const ArticleFacts& f) {
+  out.str(f.summary);
+  out.u64(f.vocabulary.size());
+  for (const auto& v : f.vocabulary) out.str(v);
+  out.u64(f.keywords.size());
+  for (const auto& [word, count] : f.keywords) {
+    out.str(word);
+    out.u64(static_cast<std::uint64_t>(count));
+  }
+}
+
+bool read_facts(BinaryReader& in, ArticleFacts& f) {
+  std::uint64_t n = 0;
+  if (!in.str(f.summary) || !in.u64(n)) return false;
+  f.vocabulary.assign(static_cast<size_t>(std::min<std::uint64_t>(n, 1 << 16)), {});
+  for (auto& v : f.vocabulary) {
+    if (!in.str(v)) return false;
+  }
+  if (!in.u64(n)) return false;
+  f.keywords.assign(static_cast<size_t>(std::min<std::uint64_t>(n, 1 << 16)), {});
+  for (auto& [word, count] : f.keywords) {
+    std::uint64_t c = 0;
+    if (!in.str(word) || !in.u64(c)) return false;
+    count = static_cast<int>(c);
+  }
+  return in.ok();
+}
+
+}  // namespace gazette::site

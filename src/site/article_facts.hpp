@@ -1,0 +1,51 @@
+// What the site model needs to know about an article's body: its first sentence (for tables
+// of contents, lists and feeds), the vocabulary terms it names, and its keyword candidates.
+// Taken once when the article is read, they let the model be built — and unchanged pages be
+// skipped — without keeping the body in memory.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/binary.hpp"
+#include "config/site_config.hpp"
+#include "model/issue.hpp"
+#include "site/keywords.hpp"
+#include "site/vocabulary.hpp"
+
+namespace gazette::site {
+
+struct ArticleFacts {
+  std::string summary;                  // the body's first sentence, plain text
+  std::vector<std::string> vocabulary;  // names of the vocabulary terms the article mentions
+  WordCounts keywords;                  // keyword candidates (empty when keywords are off)
+
+  friend bool operator==(const ArticleFacts&, const ArticleFacts&) = default;
+};
+
+// The plain-text first sentence of an article's body, at most about 120 characters.
+std::string first_sentence(const model::Article& article);
+
+// Finds the facts of articles. One per thread.
+class FactFinder {
+ public:
+  // `vocabulary` must outlive the finder.
+  FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary);
+  ArticleFacts facts(const model::Article& article) const;
+
+ private:
+  const config::SiteConfig& config_;
+  const VocabularyMatcher& vocabulary_;
+  std::unique_ptr<WordCounter> counter_;
+};
+
+// A hash of the settings facts depend on (vocabulary, keyword settings): facts kept from a
+// build with other settings must be found again.
+std::uint64_t facts_key(const config::SiteConfig& config);
+
+// Facts in the cache's binary encoding.
+void write_facts(BinaryWriter& out, const ArticleFacts& facts);
+bool read_facts(BinaryReader& in, ArticleFacts& facts);
+
+}  // namespace gazette::site
