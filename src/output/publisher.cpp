@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <set>
 #include <system_error>
 #include <unordered_set>
 
@@ -61,7 +62,15 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
     entries_.push_back(Entry{std::string(rel), record, false});  // same bytes: leave it
     return {};
   }
-  if (Status s = write_file(publisher_->staging_dir_ / rel, bytes); !s.ok()) return s;
+  // Folders are made once per batch, not tried for every file.
+  const fs::path staged = publisher_->staging_dir_ / rel;
+  std::string parent = staged.parent_path().string();
+  if (made_dirs_.insert(parent).second) {
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) return file_error(parent, ec.message());
+  }
+  if (Status s = write_file(staged, bytes); !s.ok()) return s;
   bytes_staged_ += bytes.size();
   entries_.push_back(Entry{std::string(rel), record, true});
   return {};
@@ -69,10 +78,24 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
 
 Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean)
     : out_dir_(std::move(out_dir)), cache_dir_(std::move(cache_dir)) {
-  staging_dir_ = cache_dir_ / "staging";
   std::error_code ec;
-  fs::remove_all(staging_dir_, ec);  // left over from an interrupted build
-  Manifest previous = load_manifest(cache_dir_ / "manifest");
+  // A first build (no output folder yet, or an empty one) stages the whole site beside it and
+  // renames the folder into place; later builds stage only what changed, file by file.
+  fresh_ = !fs::exists(out_dir_, ec) || fs::is_empty(out_dir_, ec);
+  fs::path out_name =
+      out_dir_.filename().empty() ? out_dir_.parent_path().filename() : out_dir_.filename();
+  staging_dir_ = fresh_ ? out_dir_.parent_path() / ("." + out_name.string() + ".gazette-new")
+                        : cache_dir_ / "staging";
+  // The staging folders of later builds are kept from build to build (making thousands of
+  // folders again each time is what slows small rebuilds down); a marker tells whether files
+  // were left in them by an interrupted build.
+  const fs::path marker = staging_dir_ / ".in-progress";
+  if (fresh_ || fs::exists(marker, ec)) fs::remove_all(staging_dir_, ec);
+  if (!fresh_) {
+    fs::create_directories(staging_dir_, ec);
+    (void)write_file(marker, "");
+  }
+  Manifest previous = fresh_ ? Manifest() : load_manifest(cache_dir_ / "manifest");
   if (clean) {
     // Forget hashes and fingerprints, but remember which files are ours so that the ones this
     // build does not produce are still deleted.
@@ -112,10 +135,44 @@ Result<PublishSummary> Publisher::commit() {
   Manifest next;
   next.reserve(entries_.size());
   std::error_code ec;
+  if (fresh_) {
+    // Everything is staged (there was nothing before): one rename publishes the site.
+    for (const auto& e : entries_) {
+      next.emplace(e.rel, e.record);
+      ++summary.written;
+      summary.bytes_written += e.record.size;
+    }
+    fs::create_directories(staging_dir_, ec);
+    fs::remove(out_dir_, ec);  // empty, or absent
+    ec.clear();
+    fs::create_directories(out_dir_.parent_path(), ec);
+    if (::rename(staging_dir_.c_str(), out_dir_.c_str()) != 0) {
+      int err = errno;
+      abort();
+      return file_error(out_dir_.string(), std::strerror(err));
+    }
+    finished_ = true;
+    if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
+    previous_ = std::move(next);
+    entries_.clear();
+    return summary;
+  }
   fs::create_directories(out_dir_, ec);
   if (ec) {
     abort();
     return file_error(out_dir_.string(), ec.message());
+  }
+  // The folders of the staged files, made once each, parents first.
+  std::set<std::string> dirs;
+  for (const auto& e : entries_) {
+    if (e.staged) dirs.insert((out_dir_ / e.rel).parent_path().string());
+  }
+  for (const auto& d : dirs) {
+    fs::create_directories(d, ec);
+    if (ec) {
+      abort();
+      return file_error(d, ec.message());
+    }
   }
   for (const auto& e : entries_) {
     next.emplace(e.rel, e.record);
@@ -148,7 +205,7 @@ Result<PublishSummary> Publisher::commit() {
       prune_empty_dirs(gone.parent_path(), out_dir_);
     }
   }
-  fs::remove_all(staging_dir_, ec);
+  fs::remove(staging_dir_ / ".in-progress", ec);  // every staged file has moved into place
   finished_ = true;
   if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
   previous_ = std::move(next);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/result.hpp"
@@ -53,6 +54,7 @@ class OutputBatch {
   const Publisher* publisher_;
   std::vector<Entry> entries_;
   std::uint64_t bytes_staged_ = 0;
+  std::unordered_set<std::string> made_dirs_;  // staging folders known to exist
 };
 
 class Publisher {
@@ -86,6 +88,7 @@ class Publisher {
   std::filesystem::path staging_dir_;
   Manifest previous_;
   std::vector<OutputBatch::Entry> entries_;
+  bool fresh_ = false;  // nothing was published before: stage the whole site beside it
   bool finished_ = false;
 };
 

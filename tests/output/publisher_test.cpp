@@ -55,6 +55,30 @@ TEST_F(PublisherTest, FirstBuildWritesEverything) {
   EXPECT_TRUE(fs::exists(cache_ / "manifest"));
 }
 
+TEST_F(PublisherTest, FirstBuildIsStagedBesideTheOutputAndRenamedIntoPlace) {
+  fs::create_directories(out_);  // an empty output folder counts as none
+  Publisher p(out_, cache_, false);
+  OutputBatch b = p.batch();
+  ASSERT_TRUE(b.put("a/b/index.html", "deep").ok());
+  EXPECT_FALSE(fs::exists(out_ / "a"));  // nothing visible before the commit
+  p.add(std::move(b));
+  auto s = p.commit();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->written, 1u);
+  EXPECT_EQ(*read_file(out_ / "a/b/index.html"), "deep");
+  for (const auto& e : fs::directory_iterator(root_)) {
+    EXPECT_EQ(e.path().filename().string().find("gazette-new"), std::string::npos) << e.path();
+  }
+}
+
+TEST_F(PublisherTest, DeletedOutputFolderIsRebuiltWhole) {
+  publish({{"index.html", "home"}, {"a/index.html", "a"}});
+  fs::remove_all(out_);
+  auto s = publish({{"index.html", "home"}, {"a/index.html", "a"}});
+  EXPECT_EQ(s.written, 2u);
+  EXPECT_EQ(*read_file(out_ / "a/index.html"), "a");
+}
+
 TEST_F(PublisherTest, UnchangedFilesAreNotTouched) {
   publish({{"index.html", "home"}, {"a/index.html", "a"}});
   auto before = mtime("a/index.html");
@@ -106,6 +130,27 @@ TEST_F(PublisherTest, AbortLeavesTheOutputAsItWas) {
     p.add(std::move(b));
   }
   EXPECT_EQ(*read_file(out_ / "index.html"), "home");
+}
+
+TEST_F(PublisherTest, StagingKeepsItsFoldersButNoFiles) {
+  publish({{"index.html", "home"}, {"a/b/index.html", "ab"}});
+  publish({{"index.html", "home 2"}, {"a/b/index.html", "ab 2"}});
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(cache_ / "staging"))
+    files += e.is_regular_file();
+  EXPECT_EQ(files, 0u);
+  EXPECT_TRUE(fs::is_directory(cache_ / "staging" / "a" / "b"));
+}
+
+TEST_F(PublisherTest, LeftoversOfAnInterruptedBuildAreCleared) {
+  publish({{"index.html", "home"}});
+  fs::create_directories(cache_ / "staging" / "x");
+  std::ofstream(cache_ / "staging" / ".in-progress").close();
+  std::ofstream(cache_ / "staging" / "x" / "index.html") << "half a build";
+  publish({{"index.html", "home 2"}});
+  EXPECT_FALSE(fs::exists(cache_ / "staging" / "x"));
+  EXPECT_FALSE(fs::exists(out_ / "x"));
+  EXPECT_EQ(*read_file(out_ / "index.html"), "home 2");
 }
 
 TEST_F(PublisherTest, DuplicateOutputPathIsAnError) {
