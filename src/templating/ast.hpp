@@ -70,6 +70,7 @@ struct ConstExpr : Expr {
 struct NameExpr : Expr {
   NameExpr() : Expr(ExprKind::kName) {}
   std::string_view name;
+  uint32_t hash = 0;  // Value::hash_key(name), for dict lookups
   NameRef ref;
 };
 
@@ -77,6 +78,8 @@ struct GetattrExpr : Expr {
   GetattrExpr() : Expr(ExprKind::kGetattr) {}
   Expr* object = nullptr;
   std::string_view name;
+  uint32_t hash = 0;         // Value::hash_key(name)
+  bool dict_method = false;  // items/keys/values/get/copy: on a dict, the method wins
 };
 
 struct GetitemExpr : Expr {

@@ -112,7 +112,7 @@ Result<Value> global_cycler(CallContext& cx, const Args& args) {
 
 Result<Value> global_joiner(CallContext&, const Args& args) {
   std::array<const Value*, 1> a{};
-  if (Status s = Params("joiner", {"sep"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("joiner", {"sep"}).bind(args, a); !s) return s.error();
   return Value::make_object<JoinerObject>(a[0] ? *a[0] : Value(", "));
 }
 

@@ -47,7 +47,7 @@ Result<AttrGetter> AttrGetter::make(const Value* attribute) {
       if (digits && part.size() < 19) {
         g.parts_.push_back(Value(static_cast<int64_t>(std::stoll(std::string(part)))));
       } else {
-        g.parts_.push_back(Value(part));
+        g.parts_.push_back(Value::borrowed(part));
       }
       if (dot == std::string_view::npos) break;
       start = dot + 1;
@@ -58,9 +58,20 @@ Result<AttrGetter> AttrGetter::make(const Value* attribute) {
   return g;
 }
 
+const Value* AttrGetter::find(const Value& item) const {
+  const Value* current = &item;
+  for (const Value& part : parts_.span()) {
+    if (!current->is_dict() || !part.is_string()) return nullptr;
+    current = current->find(part.as_string());
+    if (!current) return nullptr;
+  }
+  return current;
+}
+
 Result<Value> AttrGetter::get(const Value& item, const Value* fallback) const {
+  if (const Value* found = find(item)) return *found;
   Value current = item;
-  for (const Value& part : parts_) {
+  for (const Value& part : parts_.span()) {
     auto next = get_item(current, part);
     if (!next) return next.error();
     current = std::move(*next);

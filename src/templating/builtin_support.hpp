@@ -9,6 +9,7 @@
 
 #include "templating/call.hpp"
 #include "templating/ops.hpp"
+#include "templating/small_vector.hpp"
 #include "templating/value.hpp"
 
 namespace gazette::templating::builtin {
@@ -26,16 +27,20 @@ inline bool bool_arg(const Value* v, bool fallback) {
 std::optional<Value> str_arg(const Value* v);
 
 // Jinja2's make_attrgetter: `attribute` is a name, a dotted path ("author.name", "tags.0")
-// or an integer index; each step is an item lookup (`environment.getitem`).
+// or an integer index; each step is an item lookup (`environment.getitem`). The attribute's
+// text must outlive the getter (it is borrowed).
 class AttrGetter {
  public:
   static Result<AttrGetter> make(const Value* attribute);
   bool empty() const { return parts_.empty(); }
   // The attribute of `item`; `fallback` (when given) replaces undefined steps.
   Result<Value> get(const Value& item, const Value* fallback = nullptr) const;
+  // The attribute of `item` when every step is a dict key that exists: a pointer into `item`
+  // (no copy), else nullptr (use get()).
+  const Value* find(const Value& item) const;
 
  private:
-  std::vector<Value> parts_;
+  SmallVector<Value, 2> parts_;
 };
 
 // str.lower() of strings, other values unchanged (Jinja2's ignore_case).

@@ -2,31 +2,31 @@
 
 namespace gazette::templating {
 
-Status Params::bind(const Args& args, std::span<const Value*> out) const {
-  std::fill(out.begin(), out.end(), nullptr);
-  if (args.positional.size() > names_.size()) {
-    return failure(std::string(function_) + "() takes at most " + std::to_string(names_.size()) +
-                   " argument" + (names_.size() == 1 ? "" : "s") + " (" +
-                   std::to_string(args.positional.size()) + " given)");
+Params::Bound Params::bind(const Args& args, std::span<const Value*> out) const {
+  if (out.size() < count_) return Bound(std::string(function_) + "(): too few parameter slots");
+  const size_t given = args.positional.size();
+  if (given > count_) {
+    return Bound(std::string(function_) + "() takes at most " + std::to_string(count_) +
+                 " argument" + (count_ == 1 ? "" : "s") + " (" + std::to_string(given) + " given)");
   }
-  for (size_t i = 0; i < args.positional.size(); ++i) out[i] = &args.positional[i];
+  for (size_t i = 0; i < out.size(); ++i) out[i] = i < given ? &args.positional[i] : nullptr;
   for (const Kwarg& k : args.keywords) {
     size_t i = 0;
-    while (i < names_.size() && names_[i] != k.name) ++i;
-    if (i == names_.size()) {
-      return failure(std::string(function_) + "() got an unexpected keyword argument '" +
-                     std::string(k.name) + "'");
+    while (i < count_ && names_[i] != k.name) ++i;
+    if (i == count_) {
+      return Bound(std::string(function_) + "() got an unexpected keyword argument '" +
+                   std::string(k.name) + "'");
     }
     if (out[i]) {
-      return failure(std::string(function_) + "() got multiple values for argument '" +
-                     std::string(k.name) + "'");
+      return Bound(std::string(function_) + "() got multiple values for argument '" +
+                   std::string(k.name) + "'");
     }
     out[i] = &k.value;
   }
   for (size_t i = 0; i < required_; ++i) {
     if (!out[i]) {
-      return failure(std::string(function_) + "() missing required argument '" +
-                     std::string(names_[i]) + "'");
+      return Bound(std::string(function_) + "() missing required argument '" +
+                   std::string(names_[i]) + "'");
     }
   }
   return {};

@@ -2,6 +2,7 @@
 // callee runs in, and binding arguments to named parameters with Python's rules.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <initializer_list>
 #include <span>
@@ -74,16 +75,41 @@ inline Error failure(std::string message) {
 // arguments, duplicates and missing required ones are errors naming the function.
 class Params {
  public:
-  Params(std::string_view function, std::initializer_list<std::string_view> names,
-         size_t required = 0)
-      : function_(function), names_(names), required_(required) {}
+  // At most kMaxParams names; `function` and the names must outlive the Params.
+  constexpr Params(std::string_view function, std::initializer_list<std::string_view> names,
+                   size_t required = 0)
+      : function_(function), required_(required) {
+    for (std::string_view n : names) {
+      if (count_ < kMaxParams) names_[count_++] = n;
+    }
+  }
+
+  // The outcome of binding: true, or the error (cheap to make on success).
+  class [[nodiscard]] Bound {
+   public:
+    Bound() = default;
+    explicit Bound(std::string message) : message_(std::move(message)) {}
+    bool ok() const { return message_.empty(); }
+    explicit operator bool() const { return ok(); }
+    Error error() const { return failure(message_); }
+    operator Status() const {  // NOLINT: implicit by design
+      if (ok()) return {};
+      return error();
+    }
+
+   private:
+    std::string message_;
+  };
 
   // Fills `out` (one slot per parameter) with the given arguments, nullptr where absent.
-  Status bind(const Args& args, std::span<const Value*> out) const;
+  Bound bind(const Args& args, std::span<const Value*> out) const;
+
+  static constexpr size_t kMaxParams = 8;
 
  private:
   std::string_view function_;
-  std::vector<std::string_view> names_;
+  std::array<std::string_view, kMaxParams> names_{};
+  size_t count_ = 0;
   size_t required_;
 };
 

@@ -17,7 +17,7 @@ Value* Renderer::slot(const NameRef& ref, Exec& ex) {
 
 const Value* Renderer::lookup_name(const NameExpr* n, Exec& ex) {
   if (n->ref.where == NameRef::Where::kSlot) return slot(n->ref, ex);
-  if (const Value* v = ex.ctx->lookup(n->name)) return v;
+  if (const Value* v = ex.ctx->lookup(n->name, n->hash)) return v;
   return env_.global(n->name);
 }
 
@@ -26,14 +26,6 @@ bool Renderer::truth(const Value& v, Exec& ex, const Node* at, bool& out) {
   out = truthy(v);
   return true;
 }
-
-namespace {
-
-bool is_dict_method(std::string_view name) {
-  return name == "items" || name == "keys" || name == "values" || name == "get" || name == "copy";
-}
-
-}  // namespace
 
 // Evaluates `e`, returning a pointer to its value: a slot, a context variable, an item of a
 // dict or list that outlives the expression, or `tmp`. Null after an error.
@@ -52,8 +44,8 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
       Value inner;
       const Value* obj = eval_ref(g->object, ex, inner);
       if (!obj) return nullptr;
-      if (obj->is_dict() && obj != &inner && !is_dict_method(g->name)) {
-        if (const Value* v = obj->find(g->name)) return v;
+      if (obj->is_dict() && obj != &inner && !g->dict_method) {
+        if (const Value* v = obj->find(g->name, g->hash)) return v;
       }
       if (obj->is_undefined()) {
         fail_undefined(ex, g, *obj);
@@ -246,34 +238,46 @@ bool Renderer::eval(const Expr* e, Exec& ex, Value& out) {
 }
 
 bool Renderer::eval_concat(const ConcatExpr* c, Exec& ex, Value& out) {
-  std::string text;
   bool any_markup = false;
-  std::vector<Value> parts;
-  parts.reserve(c->items.size());
+  SmallVector<Value, 6> held;  // temporaries of the parts (reserved: pointers stay valid)
+  held.reserve(c->items.size());
+  SmallVector<const Value*, 6> parts;
   for (const Expr* item : c->items) {
-    Value v;
-    if (!eval(item, ex, v)) return false;
-    if (v.is_undefined() && strict_undefined()) return fail_undefined(ex, item, v);
-    if (v.is_safe() || (v.is_object() && v.as_object()->is_safe())) any_markup = true;
-    parts.push_back(std::move(v));
+    held.push_back(Value());
+    const Value* v = eval_ref(item, ex, held.back());
+    if (!v) return false;
+    if (v->is_undefined() && strict_undefined()) return fail_undefined(ex, item, *v);
+    if (v->is_safe() || (v->is_object() && v->as_object()->is_safe())) any_markup = true;
+    parts.push_back(v);
   }
-  if (ex.autoescape && any_markup && !c->constant) {
-    for (const Value& v : parts) {
-      if (v.is_safe()) {
-        text += v.as_string();
-      } else if (v.is_object() && v.as_object()->is_safe()) {
-        v.as_object()->str(text);
-      } else if (v.is_string()) {
-        escape_html(v.as_string(), text);
-      } else {
-        escape_html(to_python_str(v), text);
-      }
+  // Markup joins escape the plain parts (unless Jinja2 would have folded the constants).
+  bool markup = ex.autoescape && any_markup && !c->constant;
+  StringBuilder text;
+  std::string scratch;
+  for (const Value* part : parts.span()) {
+    const Value& v = *part;
+    scratch.clear();
+    std::string_view piece;
+    bool safe = v.is_safe();
+    if (v.is_string()) {
+      piece = v.as_string();
+    } else if (v.is_object() && v.as_object()->is_safe()) {
+      v.as_object()->str(scratch);
+      piece = scratch;
+      safe = true;
+    } else {
+      python_str(v, scratch);
+      piece = scratch;
     }
-    out = Value::markup(text);
-    return true;
+    if (markup && !safe) {
+      std::string escaped;
+      escape_html(piece, escaped);
+      text.append(escaped);
+    } else {
+      text.append(piece);
+    }
   }
-  for (const Value& v : parts) python_str(v, text);
-  out = Value(text);
+  out = text.build(markup);
   return true;
 }
 
@@ -327,9 +331,8 @@ bool Renderer::eval_compare(const CompareExpr* c, Exec& ex, Value& out) {
   return true;
 }
 
-bool Renderer::eval_args(const CallArgs& args, Exec& ex, std::vector<Value>& positional,
-                         std::vector<Kwarg>& keywords, const Node* at) {
-  positional.reserve(args.positional.size());
+bool Renderer::eval_args(const CallArgs& args, Exec& ex, PositionalArgs& positional,
+                         KeywordArgs& keywords, const Node* at) {
   for (const Expr* e : args.positional) {
     Value v;
     if (!eval(e, ex, v)) return false;
@@ -338,7 +341,7 @@ bool Renderer::eval_args(const CallArgs& args, Exec& ex, std::vector<Value>& pos
   for (const auto& [name, e] : args.keywords) {
     Value v;
     if (!eval(e, ex, v)) return false;
-    for (const Kwarg& k : keywords) {
+    for (const Kwarg& k : keywords.span()) {
       if (k.name == name) return fail(ex, at, "keyword argument repeated: " + std::string(name));
     }
     keywords.push_back(Kwarg{name, std::move(v)});
@@ -364,7 +367,7 @@ bool Renderer::eval_args(const CallArgs& args, Exec& ex, std::vector<Value>& pos
     star_kwargs_keep_.push_back(v);
     for (const auto& [k, value] : star_kwargs_keep_.back().entries()) {
       if (!k.is_string()) return fail(ex, args.star_kwargs, "keywords must be strings");
-      for (const Kwarg& existing : keywords) {
+      for (const Kwarg& existing : keywords.span()) {
         if (existing.name == k.as_string())
           return fail(
               ex, args.star_kwargs,
@@ -390,13 +393,13 @@ bool Renderer::eval_filter(const FilterExpr* f, Exec& ex, Value& out) {
   if (input->is_undefined() && strict_undefined() && !f->filter->accepts_undefined) {
     return fail_undefined(ex, f, *input);
   }
-  std::vector<Value> positional;
-  std::vector<Kwarg> keywords;
+  PositionalArgs positional;
+  KeywordArgs keywords;
   size_t keep = star_kwargs_keep_.size();
   if (!eval_args(f->args, ex, positional, keywords, f)) return false;
   const Exec* saved = current_;
   current_ = &ex;
-  auto r = f->filter->fn(*this, *input, Args{positional, keywords});
+  auto r = f->filter->fn(*this, *input, Args{positional.span(), keywords.span()});
   current_ = saved;
   star_kwargs_keep_.resize(keep);
   if (!r) return fail(ex, f, r.error());
@@ -412,13 +415,13 @@ bool Renderer::eval_test(const TestExpr* t, Exec& ex, Value& out) {
   if (input->is_undefined() && strict_undefined() && !t->test->accepts_undefined) {
     return fail_undefined(ex, t, *input);
   }
-  std::vector<Value> positional;
-  std::vector<Kwarg> keywords;
+  PositionalArgs positional;
+  KeywordArgs keywords;
   size_t keep = star_kwargs_keep_.size();
   if (!eval_args(t->args, ex, positional, keywords, t)) return false;
   const Exec* saved = current_;
   current_ = &ex;
-  auto r = t->test->fn(*this, *input, Args{positional, keywords});
+  auto r = t->test->fn(*this, *input, Args{positional.span(), keywords.span()});
   current_ = saved;
   star_kwargs_keep_.resize(keep);
   if (!r) return fail(ex, t, r.error());
@@ -426,13 +429,14 @@ bool Renderer::eval_test(const TestExpr* t, Exec& ex, Value& out) {
   return true;
 }
 
-bool Renderer::eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* caller) {
+bool Renderer::eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* caller,
+                         bool* streamed) {
   Value callee_tmp;
   const Value* callee = eval_ref(c->callee, ex, callee_tmp);
   if (!callee) return false;
   Value held = *callee;  // the call may run code that replaces the variable
-  std::vector<Value> positional;
-  std::vector<Kwarg> keywords;
+  PositionalArgs positional;
+  KeywordArgs keywords;
   size_t keep = star_kwargs_keep_.size();
   if (!eval_args(c->args, ex, positional, keywords, c)) return false;
   if (caller) keywords.push_back(Kwarg{"caller", *caller});
@@ -442,9 +446,19 @@ bool Renderer::eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* c
   }
   const Exec* saved = current_;
   current_ = &ex;
-  auto r = held.as_object()->call(*this, Args{positional, keywords});
+  bool stream = streamed && held.object_as<MacroObject>() != nullptr;
+  if (stream) {
+    macro_sink_ = out_;
+    macro_streamed_ = false;
+  }
+  auto r = held.as_object()->call(*this, Args{positional.span(), keywords.span()});
   current_ = saved;
   star_kwargs_keep_.resize(keep);
+  if (stream) {
+    macro_sink_ = nullptr;
+    *streamed = macro_streamed_;
+    macro_streamed_ = false;
+  }
   if (!r) return fail(ex, c, r.error());
   out = std::move(*r);
   return true;

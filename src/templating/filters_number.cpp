@@ -17,7 +17,7 @@ template <size_t N>
 using Bound = std::array<const Value*, N>;
 
 Result<Value> filter_abs(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("abs", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("abs", {}).bind(args, {}); !s) return s.error();
   if (input.is_bool()) return Value(static_cast<int64_t>(input.as_bool()));
   if (input.is_int()) {
     if (input.as_int() == std::numeric_limits<int64_t>::min())
@@ -38,7 +38,7 @@ std::optional<double> python_float_of(const Value& v) {
 
 Result<Value> filter_float(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (Status s = Params("float", {"default"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("float", {"default"}).bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   if (auto f = python_float_of(input)) return Value(*f);
   return a[0] ? *a[0] : Value(0.0);
@@ -46,7 +46,7 @@ Result<Value> filter_float(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_int(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("int", {"default", "base"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("int", {"default", "base"}).bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   Value fallback = a[0] ? *a[0] : Value(int64_t{0});
   auto base = builtin::int_arg(a[1], "base", 10);
@@ -76,6 +76,7 @@ double round_float(double x, int64_t ndigits) {
   if (!std::isfinite(x)) return x;
   if (ndigits > 320) return x;
   if (ndigits < -320) return std::copysign(0.0, x);
+  if (ndigits == 0) return std::nearbyint(x);  // ties to even, as Python's round()
   if (ndigits >= 0) {
     char buf[512];
     std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(ndigits), x);
@@ -135,7 +136,7 @@ Result<int64_t> round_int(int64_t x, int64_t ndigits) {
 
 Result<Value> filter_round(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("round", {"precision", "method"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("round", {"precision", "method"}).bind(args, a); !s) return s.error();
   auto precision = builtin::int_arg(a[0], "precision", 0);
   if (!precision) return precision.error();
   std::string method = a[1] ? to_python_str(*a[1]) : "common";
@@ -160,7 +161,7 @@ Result<Value> filter_round(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_filesizeformat(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (Status s = Params("filesizeformat", {"binary"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("filesizeformat", {"binary"}).bind(args, a); !s) return s.error();
   auto bytes_opt = python_float_of(input);
   if (!bytes_opt) {
     if (input.is_undefined()) return undefined_error(input);

@@ -11,6 +11,7 @@
 #include "templating/methods.hpp"
 #include "templating/pyformat.hpp"
 #include "templating/pystr.hpp"
+#include "templating/small_vector.hpp"
 
 namespace gazette::templating {
 
@@ -31,29 +32,28 @@ Result<std::vector<Value>> items_of(const Value& v) {
 
 Result<Value> filter_default(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("default", {"default_value", "boolean"}).bind(args, a); !s)
-    return s.error();
+  if (auto s = Params("default", {"default_value", "boolean"}).bind(args, a); !s) return s.error();
   bool boolean = builtin::bool_arg(a[1], false);
   if (input.is_undefined() || (boolean && !truthy(input))) return a[0] ? *a[0] : Value("");
   return input;
 }
 
 Result<Value> filter_length(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("length", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("length", {}).bind(args, {}); !s) return s.error();
   auto n = length(input);
   if (!n) return n.error();
   return Value(*n);
 }
 
 Result<Value> filter_list(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("list", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("list", {}).bind(args, {}); !s) return s.error();
   auto items = items_of(input);
   if (!items) return items.error();
   return Value::list(std::move(*items));
 }
 
 Result<Value> filter_first(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("first", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("first", {}).bind(args, {}); !s) return s.error();
   auto items = iterate(input);
   if (!items) return items.error();
   if (items->size() == 0) return Value::undefined_message("No first item, sequence was empty.");
@@ -61,7 +61,7 @@ Result<Value> filter_first(CallContext&, const Value& input, const Args& args) {
 }
 
 Result<Value> filter_last(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("last", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("last", {}).bind(args, {}); !s) return s.error();
   if (input.is_list() && input.list_kind() == ListKind::kIterator)
     return failure("'generator' object is not reversible");
   auto items = iterate(input);
@@ -71,7 +71,7 @@ Result<Value> filter_last(CallContext&, const Value& input, const Args& args) {
 }
 
 Result<Value> filter_reverse(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("reverse", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("reverse", {}).bind(args, {}); !s) return s.error();
   if (input.is_string()) {
     std::u32string cps = pystr::decode(input.as_string());
     std::reverse(cps.begin(), cps.end());
@@ -86,55 +86,75 @@ Result<Value> filter_reverse(CallContext&, const Value& input, const Args& args)
 
 Result<Value> filter_join(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("join", {"d", "attribute"}).bind(args, a); !s) return s.error();
-  auto items = items_of(input);
-  if (!items) return items.error();
+  if (auto s = Params("join", {"d", "attribute"}).bind(args, a); !s) return s.error();
+  auto sequence = iterate(input);
+  if (!sequence) return sequence.error();
+  // The items (or their attribute), borrowed where possible.
+  SmallVector<const Value*, 16> items;
+  std::vector<Value> computed;
   if (a[1] && !a[1]->is_none()) {
     auto getter = AttrGetter::make(a[1]);
     if (!getter) return getter.error();
-    for (Value& item : *items) {
+    for (const Value& item : *sequence) {
+      if (const Value* found = getter->find(item)) {
+        items.push_back(found);
+        continue;
+      }
+      if (computed.empty()) computed.reserve(sequence->size());  // pointers into it stay valid
       auto v = getter->get(item);
       if (!v) return v.error();
-      item = std::move(*v);
+      computed.push_back(std::move(*v));
+      items.push_back(&computed.back());
     }
+  } else {
+    for (const Value& item : *sequence) items.push_back(&item);
   }
   Value d = a[0] ? *a[0] : Value("");
   auto is_markup = [](const Value& v) {
     return v.is_safe() || (v.is_object() && v.as_object()->is_safe());
   };
-  std::string out;
-  if (!cx.autoescape()) {
-    std::string sep = to_python_str(d);
-    for (size_t i = 0; i < items->size(); ++i) {
-      if (i) out += sep;
-      python_str((*items)[i], out);
+  bool markup = false;
+  if (cx.autoescape()) {
+    markup = is_markup(d);
+    for (const Value* item : items.span()) markup = markup || is_markup(*item);
+  }
+  size_t estimate = 0;
+  for (const Value* item : items.span()) {
+    estimate += (item->is_string() ? item->as_string().size() : 8) +
+                (d.is_string() ? d.as_string().size() : 2);
+  }
+  StringBuilder out(markup ? estimate + estimate / 4 : estimate);
+  std::string scratch;
+  auto add = [&](const Value& v, bool escaping) {
+    scratch.clear();
+    std::string_view text;
+    if (v.is_string()) {
+      text = v.as_string();
+    } else if (v.is_object() && v.as_object()->is_safe()) {
+      v.as_object()->str(scratch);
+      text = scratch;
+    } else {
+      python_str(v, scratch);
+      text = scratch;
     }
-    return Value(out);
-  }
-  if (!is_markup(d)) {
-    bool escape_all = false;
-    for (const Value& item : *items) escape_all = escape_all || is_markup(item);
-    if (!escape_all) {
-      std::string sep = to_python_str(d);
-      for (size_t i = 0; i < items->size(); ++i) {
-        if (i) out += sep;
-        python_str((*items)[i], out);
-      }
-      return Value(out);
+    if (escaping && !is_markup(v)) {
+      std::string escaped;
+      escape_html(text, escaped);
+      out.append(escaped);
+    } else {
+      out.append(text);
     }
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) add(d, markup);
+    add(*items[i], markup);
   }
-  // Markup join: the separator and every non-Markup item escaped.
-  std::string sep(escape(d).as_string());
-  for (size_t i = 0; i < items->size(); ++i) {
-    if (i) out += sep;
-    out += escape(soft_str((*items)[i])).as_string();
-  }
-  return Value::markup(out);
+  return out.build(markup);
 }
 
 Result<Value> filter_attr(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (Status s = Params("attr", {"name"}, 1).bind(args, a); !s) return s.error();
+  if (auto s = Params("attr", {"name"}, 1).bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   std::string name = to_python_str(*a[0]);
   Value out;
@@ -148,7 +168,7 @@ Result<Value> filter_attr(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_batch(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("batch", {"linecount", "fill_with"}, 1).bind(args, a); !s) return s.error();
+  if (auto s = Params("batch", {"linecount", "fill_with"}, 1).bind(args, a); !s) return s.error();
   auto count = builtin::int_arg(a[0], "linecount", 1);
   if (!count) return count.error();
   auto items = items_of(input);
@@ -174,7 +194,7 @@ Result<Value> filter_batch(CallContext& cx, const Value& input, const Args& args
 
 Result<Value> filter_slice(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("slice", {"slices", "fill_with"}, 1).bind(args, a); !s) return s.error();
+  if (auto s = Params("slice", {"slices", "fill_with"}, 1).bind(args, a); !s) return s.error();
   auto slices = builtin::int_arg(a[0], "slices", 1);
   if (!slices) return slices.error();
   if (*slices == 0) return failure("integer division or modulo by zero");
@@ -200,7 +220,7 @@ Result<Value> filter_slice(CallContext& cx, const Value& input, const Args& args
 
 Result<Value> filter_dictsort(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (Status s = Params("dictsort", {"case_sensitive", "by", "reverse"}).bind(args, a); !s)
+  if (auto s = Params("dictsort", {"case_sensitive", "by", "reverse"}).bind(args, a); !s)
     return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
   std::string by = a[1] ? to_python_str(*a[1]) : "key";
@@ -245,14 +265,16 @@ Result<Value> key_of(const Value& item, const std::vector<AttrGetter>& getters, 
 
 Result<Value> filter_sort(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (Status s = Params("sort", {"reverse", "case_sensitive", "attribute"}).bind(args, a); !s)
+  if (auto s = Params("sort", {"reverse", "case_sensitive", "attribute"}).bind(args, a); !s)
     return s.error();
   bool reverse = builtin::bool_arg(a[0], false);
   bool case_sensitive = builtin::bool_arg(a[1], false);
   std::vector<AttrGetter> getters;
+  std::vector<std::string> parts;  // the getters borrow these
   if (a[2] && a[2]->is_string()) {
-    for (const std::string& part : pystr::split(a[2]->as_string(), std::string_view(","))) {
-      Value p(part);
+    parts = pystr::split(a[2]->as_string(), std::string_view(","));
+    for (const std::string& part : parts) {
+      Value p = Value::borrowed(part);
       auto g = AttrGetter::make(&p);
       if (!g) return g.error();
       getters.push_back(std::move(*g));
@@ -277,13 +299,13 @@ Result<Value> filter_sort(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> min_or_max(const Value& input, const Args& args, bool want_max) {
   Bound<2> a{};
-  if (Status s = Params(want_max ? "max" : "min", {"case_sensitive", "attribute"}).bind(args, a);
-      !s)
+  if (auto s = Params(want_max ? "max" : "min", {"case_sensitive", "attribute"}).bind(args, a); !s)
     return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
   auto getter = AttrGetter::make(a[1]);
   if (!getter) return getter.error();
-  std::vector<AttrGetter> getters{*getter};
+  std::vector<AttrGetter> getters;
+  getters.push_back(std::move(*getter));
   auto items = items_of(input);
   if (!items) return items.error();
   if (items->empty()) return Value::undefined_message("No aggregated item, sequence was empty.");
@@ -323,12 +345,13 @@ bool hashable(const Value& v) {
 
 Result<Value> filter_unique(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("unique", {"case_sensitive", "attribute"}).bind(args, a); !s)
+  if (auto s = Params("unique", {"case_sensitive", "attribute"}).bind(args, a); !s)
     return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
   auto getter = AttrGetter::make(a[1]);
   if (!getter) return getter.error();
-  std::vector<AttrGetter> getters{*getter};
+  std::vector<AttrGetter> getters;
+  getters.push_back(std::move(*getter));
   auto items = items_of(input);
   if (!items) return items.error();
   std::vector<Value> out;
@@ -353,7 +376,7 @@ Result<Value> filter_unique(CallContext&, const Value& input, const Args& args) 
 
 Result<Value> filter_sum(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (Status s = Params("sum", {"attribute", "start"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("sum", {"attribute", "start"}).bind(args, a); !s) return s.error();
   auto items = items_of(input);
   if (!items) return items.error();
   Value total = a[1] ? *a[1] : Value(int64_t{0});
@@ -375,7 +398,7 @@ Result<Value> filter_sum(CallContext& cx, const Value& input, const Args& args) 
 }
 
 Result<Value> filter_items(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("items", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("items", {}).bind(args, {}); !s) return s.error();
   if (input.is_undefined()) return iterator({});
   if (!input.is_dict()) return failure("Can only get item pairs from a mapping.");
   std::vector<Value> out;
@@ -385,7 +408,7 @@ Result<Value> filter_items(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_groupby(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (Status s = Params("groupby", {"attribute", "default", "case_sensitive"}, 1).bind(args, a); !s)
+  if (auto s = Params("groupby", {"attribute", "default", "case_sensitive"}, 1).bind(args, a); !s)
     return s.error();
   bool case_sensitive = builtin::bool_arg(a[2], false);
   auto getter = AttrGetter::make(a[0]);

@@ -21,26 +21,40 @@ template <size_t N>
 using Bound = std::array<const Value*, N>;
 
 Result<Value> filter_capitalize(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("capitalize", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("capitalize", {}).bind(args, {}); !s) return s.error();
   Value s = soft_str(input);
   return Value::string(pystr::capitalize(s.as_string()), s.is_safe());
 }
 
-Result<Value> filter_lower(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("lower", {}).bind(args, {}); !s) return s.error();
+// str.lower() / str.upper(): ASCII text mapped in place, other text through ICU.
+Value change_case(const Value& input, bool to_upper) {
   Value s = soft_str(input);
-  return Value::string(pystr::lower(s.as_string()), s.is_safe());
+  std::string_view text = s.as_string();
+  if (!pystr::is_ascii(text)) {
+    return Value::string(to_upper ? pystr::upper(text) : pystr::lower(text), s.is_safe());
+  }
+  char from = to_upper ? 'a' : 'A';
+  bool changes = false;
+  for (char c : text) changes = changes || (c >= from && c <= from + 25);
+  if (!changes) return s;
+  StringBuilder out(text.size());
+  for (char c : text) out.push_back(c >= from && c <= from + 25 ? static_cast<char>(c ^ 0x20) : c);
+  return out.build(s.is_safe());
+}
+
+Result<Value> filter_lower(CallContext&, const Value& input, const Args& args) {
+  if (auto s = Params("lower", {}).bind(args, {}); !s) return s.error();
+  return change_case(input, false);
 }
 
 Result<Value> filter_upper(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("upper", {}).bind(args, {}); !s) return s.error();
-  Value s = soft_str(input);
-  return Value::string(pystr::upper(s.as_string()), s.is_safe());
+  if (auto s = Params("upper", {}).bind(args, {}); !s) return s.error();
+  return change_case(input, true);
 }
 
 // Jinja2's do_title: each piece after - white space ( { [ < starts upper-case, continues lower.
 Result<Value> filter_title(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("title", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("title", {}).bind(args, {}); !s) return s.error();
   Value sv = soft_str(input);
   std::string_view s = sv.as_string();
   auto separator = [](char32_t c) {
@@ -70,12 +84,13 @@ Result<Value> filter_title(CallContext&, const Value& input, const Args& args) {
   return Value(out);  // "".join() of the pieces: a plain string even for Markup input
 }
 
-Result<Value> filter_center(CallContext&, const Value& input, const Args& args) {
+Result<Value> filter_center(CallContext& cx, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (Status s = Params("center", {"width"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("center", {"width"}).bind(args, a); !s) return s.error();
   auto width = int_arg(a[0], "width", 80);
   if (!width) return width.error();
-  if (*width > 1000000) return failure("width too large");
+  if (static_cast<uint64_t>(std::max<int64_t>(*width, 0)) > cx.max_items() * 16)
+    return failure("width too large");
   Value s = soft_str(input);
   return Value::string(pystr::center(s.as_string(), *width), s.is_safe());
 }
@@ -100,7 +115,7 @@ Result<Value> filter_format(CallContext&, const Value& input, const Args& args) 
 
 Result<Value> filter_indent(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (Status s = Params("indent", {"width", "first", "blank"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("indent", {"width", "first", "blank"}).bind(args, a); !s) return s.error();
   std::string indention;
   if (a[0] && a[0]->is_string()) {
     indention = std::string(a[0]->as_string());
@@ -141,9 +156,32 @@ Result<Value> filter_indent(CallContext&, const Value& input, const Args& args) 
 
 Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (Status s = Params("replace", {"old", "new", "count"}, 2).bind(args, a); !s) return s.error();
+  if (auto s = Params("replace", {"old", "new", "count"}, 2).bind(args, a); !s) return s.error();
   auto count = int_arg(a[2], "count", -1);
   if (!count) return count.error();
+  // Nothing to replace: the input as it is (the common case, and no copy).
+  if (input.is_string() && a[0]->is_string() && !a[0]->as_string().empty() &&
+      (*count == 0 || input.as_string().find(a[0]->as_string()) == std::string_view::npos) &&
+      (!cx.autoescape() || input.is_safe() || !(a[1]->is_safe() || a[0]->is_safe()))) {
+    return cx.autoescape() ? input : input.as_plain();
+  }
+  // Plain strings (escaping or not, no Markup involved): replaced straight into the result.
+  if (input.is_string() && !input.is_safe() && a[0]->is_string() && !a[0]->is_safe() &&
+      a[1]->is_string() && !a[1]->is_safe() && !a[0]->as_string().empty()) {
+    std::string_view s = input.as_string(), old_s = a[0]->as_string(), new_s = a[1]->as_string();
+    StringBuilder out(s.size() +
+                      (new_s.size() > old_s.size() ? 4 * (new_s.size() - old_s.size()) : 0));
+    size_t pos = 0;
+    for (int64_t n = *count < 0 ? INT64_MAX : *count; n > 0; --n) {
+      size_t found = s.find(old_s, pos);
+      if (found == std::string_view::npos) break;
+      out.append(s.substr(pos, found - pos));
+      out.append(new_s);
+      pos = found + old_s.size();
+    }
+    out.append(s.substr(pos));
+    return out.build();
+  }
   if (!cx.autoescape()) {
     std::string s = to_python_str(input);
     return Value(pystr::replace(s, to_python_str(*a[0]), to_python_str(*a[1]), *count));
@@ -170,13 +208,13 @@ Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& ar
 }
 
 Result<Value> filter_string(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("string", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("string", {}).bind(args, {}); !s) return s.error();
   return soft_str(input);
 }
 
 Result<Value> filter_trim(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (Status s = Params("trim", {"chars"}).bind(args, a); !s) return s.error();
+  if (auto s = Params("trim", {"chars"}).bind(args, a); !s) return s.error();
   Value s = soft_str(input);
   std::optional<std::string> chars;
   if (a[0] && !a[0]->is_none()) {
@@ -190,7 +228,7 @@ Result<Value> filter_trim(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_truncate(CallContext&, const Value& input, const Args& args) {
   Bound<4> a{};
-  if (Status s = Params("truncate", {"length", "killwords", "end", "leeway"}).bind(args, a); !s)
+  if (auto s = Params("truncate", {"length", "killwords", "end", "leeway"}).bind(args, a); !s)
     return s.error();
   auto length = int_arg(a[0], "length", 255);
   if (!length) return length.error();
@@ -211,21 +249,27 @@ Result<Value> filter_truncate(CallContext&, const Value& input, const Args& args
   std::string_view s = input.as_string();
   int64_t len = static_cast<int64_t>(pystr::length(s));
   if (len <= *length + *leeway) return input;
-  std::string head = pystr::slice(s, std::nullopt, *length - end_len, std::nullopt);
+  size_t from, to;
+  pystr::slice_bytes(s, std::nullopt, *length - end_len, from, to);
+  std::string_view head = s.substr(from, to - from);
   if (!killwords) {
     size_t space = head.rfind(' ');
-    if (space != std::string::npos) head = head.substr(0, space);
+    if (space != std::string_view::npos) head = head.substr(0, space);
   }
+  StringBuilder out(head.size() + end.as_string().size() + 8);
+  out.append(head);
   if (input.is_safe() && !end.is_safe()) {
-    escape_html(end.as_string(), head);
+    std::string escaped;
+    escape_html(end.as_string(), escaped);
+    out.append(escaped);
   } else {
-    head += end.as_string();
+    out.append(end.as_string());
   }
-  return Value::string(head, input.is_safe());
+  return out.build(input.is_safe());
 }
 
 Result<Value> filter_wordcount(CallContext&, const Value& input, const Args& args) {
-  if (Status s = Params("wordcount", {}).bind(args, {}); !s) return s.error();
+  if (auto s = Params("wordcount", {}).bind(args, {}); !s) return s.error();
   Value sv = soft_str(input);
   std::string_view s = sv.as_string();
   int64_t words = 0;
@@ -240,8 +284,8 @@ Result<Value> filter_wordcount(CallContext&, const Value& input, const Args& arg
 
 Result<Value> filter_wordwrap(CallContext&, const Value& input, const Args& args) {
   Bound<4> a{};
-  if (Status s = Params("wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"})
-                     .bind(args, a);
+  if (auto s = Params("wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"})
+                   .bind(args, a);
       !s)
     return s.error();
   auto width = int_arg(a[0], "width", 79);

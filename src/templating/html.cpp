@@ -1,6 +1,10 @@
 #include "templating/html.hpp"
 
 #include <algorithm>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <array>
 #include <cstring>
 #include <iterator>
 
@@ -62,13 +66,69 @@ bool is_dec(char c) {
 
 }  // namespace
 
-bool needs_escaping(std::string_view text) {
-  return text.find_first_of("&<>'\"") != std::string_view::npos;
+namespace {
+// Which bytes escaping replaces.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("&<>'\"")) t[c] = true;
+  return t;
+}();
+
+// The first byte at or after `i` that escaping replaces, or `n`.
+size_t next_special(const char* p, size_t i, size_t n) {
+#ifdef __SSE2__
+  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                apos = _mm_set1_epi8('\''), quot = _mm_set1_epi8('"');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, apos)),
+                                  _mm_cmpeq_epi8(v, quot)));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < n; ++i) {
+    if (kSpecial[static_cast<unsigned char>(p[i])]) return i;
+  }
+  return n;
 }
+
+// The first byte at or after `i` that may start white space or an entity in text being
+// stripped: ASCII controls and space, '&', and the lead bytes of the non-ASCII spaces
+// (U+0085, U+00A0: C2; U+1680: E1; U+2000-U+205F: E2; U+3000: E3), or `n`.
+size_t next_text_special(const char* p, size_t i, size_t n) {
+#ifdef __SSE2__
+  const __m128i space = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&'),
+                c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
+                e1 = _mm_set1_epi8(static_cast<char>(0xE1)),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
+                e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);  // v <= 0x20
+    __m128i hit =
+        _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(v, amp)),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e1)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3))));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < n; ++i) {
+    auto b = static_cast<unsigned char>(p[i]);
+    if (b <= ' ' || b == '&' || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3) return i;
+  }
+  return n;
+}
+
+}  // namespace
 
 void escape_html(std::string_view text, std::string& out) {
   size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  const size_t n = text.size();
+  for (size_t i = next_special(text.data(), 0, n); i < n; i = next_special(text.data(), i + 1, n)) {
     const char* rep;
     switch (text[i]) {
       case '&':
@@ -96,6 +156,10 @@ void escape_html(std::string_view text, std::string& out) {
   out.append(text.data() + start, text.size() - start);
 }
 
+bool needs_escaping(std::string_view text) {
+  return next_special(text.data(), 0, text.size()) < text.size();
+}
+
 Value escape(const Value& value) {
   if (value.is_safe()) return value;
   if (value.is_object() && value.as_object()->is_safe()) {
@@ -115,45 +179,80 @@ Value escape(const Value& value) {
   return Value::markup(out);
 }
 
-std::string striptags(std::string_view html) {
-  // <!--.*?--> first, then <.*?>.
-  std::string no_comments;
-  for (size_t i = 0; i < html.size();) {
-    size_t open = html.find("<!--", i);
-    if (open == std::string_view::npos) {
-      no_comments.append(html.substr(i));
-      break;
+template <class Out>
+void strip_tags_into(std::string_view html, Out& out, bool& entities) {
+  // <!--.*?--> first (only when there are comments), then <.*?>, then white space collapsed.
+  std::string without_comments;
+  if (html.find("<!--") != std::string_view::npos) {
+    for (size_t i = 0; i < html.size();) {
+      size_t open = html.find("<!--", i);
+      size_t close = open == std::string_view::npos ? open : html.find("-->", open + 4);
+      if (close == std::string_view::npos) {
+        without_comments.append(html.substr(i));
+        break;
+      }
+      without_comments.append(html.substr(i, open - i));
+      i = close + 3;
     }
-    size_t close = html.find("-->", open + 4);
-    if (close == std::string_view::npos) {
-      no_comments.append(html.substr(i));
-      break;
-    }
-    no_comments.append(html.substr(i, open - i));
-    i = close + 3;
+    html = without_comments;
   }
-  std::string no_tags;
-  std::string_view s = no_comments;
-  for (size_t i = 0; i < s.size();) {
-    size_t open = s.find('<', i);
-    if (open == std::string_view::npos) {
-      no_tags.append(s.substr(i));
-      break;
+  out.reserve(html.size());
+  bool space = false;
+  entities = false;
+  auto text = [&](std::string_view piece) {
+    for (size_t i = 0; i < piece.size();) {
+      // Fast path: bytes that cannot start white space or '&' (most CJK and ASCII text).
+      size_t run = next_text_special(piece.data(), i, piece.size());
+      if (run > i) {
+        // Continuation bytes of a character whose lead byte stopped the run stay with it.
+        while (run < piece.size() && (static_cast<unsigned char>(piece[run]) & 0xC0) == 0x80) ++run;
+        if (space) {
+          out += ' ';
+          space = false;
+        }
+        out.append(piece.substr(i, run - i));
+        i = run;
+        continue;
+      }
+      size_t start = i;
+      char32_t c = pystr::next(piece, i);
+      if (pystr::is_space(c)) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) {
+        out += ' ';
+        space = false;
+      }
+      if (c == '&') entities = true;
+      out.append(piece.substr(start, i - start));
     }
-    size_t close = s.find('>', open + 1);
+  };
+  for (size_t i = 0; i < html.size();) {
+    size_t open = html.find('<', i);
+    size_t close = open == std::string_view::npos ? open : html.find('>', open + 1);
     if (close == std::string_view::npos) {
-      no_tags.append(s.substr(i));
+      text(html.substr(i));
       break;
     }
-    no_tags.append(s.substr(i, open - i));
+    text(html.substr(i, open - i));
     i = close + 1;
   }
-  std::string joined;
-  for (const std::string& word : pystr::split(no_tags, std::nullopt)) {
-    if (!joined.empty()) joined += ' ';
-    joined += word;
-  }
-  return unescape(joined);
+}
+
+std::string striptags(std::string_view html) {
+  std::string out;
+  bool entities;
+  strip_tags_into(html, out, entities);
+  return entities ? unescape(out) : out;
+}
+
+Value striptags_value(std::string_view html) {
+  StringBuilder out;
+  bool entities;
+  strip_tags_into(html, out, entities);
+  if (entities) return Value(unescape(out.view()));
+  return out.build();
 }
 
 std::string unescape(std::string_view s) {

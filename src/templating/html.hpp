@@ -20,6 +20,8 @@ bool needs_escaping(std::string_view text);
 // Markup.striptags(): comments and tags removed, white space collapsed to single spaces,
 // entities unescaped.
 std::string striptags(std::string_view html);
+// The same, as a string value built in place.
+Value striptags_value(std::string_view html);
 
 // Python's html.unescape(): named (HTML5) and numeric character references decoded.
 std::string unescape(std::string_view html);

@@ -203,33 +203,33 @@ Result<bool> prefix_test(const Value& self, const Value* arg, bool starts, std::
   return test(arg->as_string());
 }
 
-Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
+Result<Value> call_str_method(Method m, const Value& self, const Args& args, size_t max_bytes) {
   std::string_view s = self.as_string();
   bool markup = self.is_safe();
   std::array<const Value*, 3> a{};
   auto bind = [&](std::string_view name, std::initializer_list<std::string_view> names,
-                  size_t required) -> Status {
+                  size_t required) -> Params::Bound {
     return Params(name, names, required).bind(args, std::span(a.data(), names.size()));
   };
   auto same = [&](std::string text) { return Value::string(text, markup); };
   switch (m) {
     case Method::kCapitalize:
-      if (Status st = bind("capitalize", {}, 0); !st) return st.error();
+      if (auto st = bind("capitalize", {}, 0); !st) return st.error();
       return same(pystr::capitalize(s));
     case Method::kCasefold:
-      if (Status st = bind("casefold", {}, 0); !st) return st.error();
+      if (auto st = bind("casefold", {}, 0); !st) return st.error();
       return Value(pystr::lower(s));
     case Method::kLower:
-      if (Status st = bind("lower", {}, 0); !st) return st.error();
+      if (auto st = bind("lower", {}, 0); !st) return st.error();
       return same(pystr::lower(s));
     case Method::kUpper:
-      if (Status st = bind("upper", {}, 0); !st) return st.error();
+      if (auto st = bind("upper", {}, 0); !st) return st.error();
       return same(pystr::upper(s));
     case Method::kTitle:
-      if (Status st = bind("title", {}, 0); !st) return st.error();
+      if (auto st = bind("title", {}, 0); !st) return st.error();
       return same(pystr::title(s));
     case Method::kSwapcase:
-      if (Status st = bind("swapcase", {}, 0); !st) return st.error();
+      if (auto st = bind("swapcase", {}, 0); !st) return st.error();
       return same(pystr::swapcase(s));
     case Method::kCenter:
     case Method::kLjust:
@@ -237,22 +237,24 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
       std::string_view name = m == Method::kCenter  ? "center"
                               : m == Method::kLjust ? "ljust"
                                                     : "rjust";
-      if (Status st = bind(name, {"width", "fillchar"}, 1); !st) return st.error();
+      if (auto st = bind(name, {"width", "fillchar"}, 1); !st) return st.error();
       auto width = int_arg(a[0], "width", 0);
       if (!width) return width.error();
       auto fill = fill_arg(a[1], name);
       if (!fill) return fill.error();
-      if (*width > 1000000) return failure("width too large");
+      if (static_cast<uint64_t>(std::max<int64_t>(*width, 0)) > max_bytes)
+        return failure("width too large");
       std::string r = m == Method::kCenter  ? pystr::center(s, *width, *fill)
                       : m == Method::kLjust ? pystr::ljust(s, *width, *fill)
                                             : pystr::rjust(s, *width, *fill);
       return same(r);
     }
     case Method::kZfill: {
-      if (Status st = bind("zfill", {"width"}, 1); !st) return st.error();
+      if (auto st = bind("zfill", {"width"}, 1); !st) return st.error();
       auto width = int_arg(a[0], "width", 0);
       if (!width) return width.error();
-      if (*width > 1000000) return failure("width too large");
+      if (static_cast<uint64_t>(std::max<int64_t>(*width, 0)) > max_bytes)
+        return failure("width too large");
       return same(pystr::zfill(s, *width));
     }
     case Method::kCount:
@@ -260,7 +262,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     case Method::kRfind:
     case Method::kIndex:
     case Method::kRindex: {
-      if (Status st = bind("find", {"sub"}, 1); !st) return st.error();
+      if (auto st = bind("find", {"sub"}, 1); !st) return st.error();
       auto sub = str_arg(a[0], "find");
       if (!sub) return sub.error();
       if (m == Method::kCount) return Value(pystr::count(s, *sub));
@@ -273,8 +275,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     case Method::kStartswith:
     case Method::kEndswith: {
       bool starts = m == Method::kStartswith;
-      if (Status st = bind(starts ? "startswith" : "endswith", {"prefix"}, 1); !st)
-        return st.error();
+      if (auto st = bind(starts ? "startswith" : "endswith", {"prefix"}, 1); !st) return st.error();
       auto r = prefix_test(self, a[0], starts, starts ? "startswith" : "endswith");
       if (!r) return r.error();
       return Value(*r);
@@ -309,7 +310,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
       return Value(true);
     }
     case Method::kJoin: {
-      if (Status st = bind("join", {"iterable"}, 1); !st) return st.error();
+      if (auto st = bind("join", {"iterable"}, 1); !st) return st.error();
       auto items = iterate(*a[0]);
       if (!items) return items.error();
       std::string out;
@@ -327,7 +328,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     case Method::kStrip:
     case Method::kLstrip:
     case Method::kRstrip: {
-      if (Status st = bind("strip", {"chars"}, 0); !st) return st.error();
+      if (auto st = bind("strip", {"chars"}, 0); !st) return st.error();
       std::optional<std::string_view> chars;
       std::string escaped;
       if (a[0] && !a[0]->is_none()) {
@@ -343,7 +344,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     }
     case Method::kRemoveprefix:
     case Method::kRemovesuffix: {
-      if (Status st = bind("removeprefix", {"affix"}, 1); !st) return st.error();
+      if (auto st = bind("removeprefix", {"affix"}, 1); !st) return st.error();
       auto affix = str_arg(a[0], "removeprefix");
       if (!affix) return affix.error();
       if (m == Method::kRemoveprefix && s.substr(0, affix->size()) == *affix)
@@ -354,7 +355,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
       return self;
     }
     case Method::kReplace: {
-      if (Status st = bind("replace", {"old", "new", "count"}, 2); !st) return st.error();
+      if (auto st = bind("replace", {"old", "new", "count"}, 2); !st) return st.error();
       auto old_s = str_arg(a[0], "replace");
       if (!old_s) return old_s.error();
       auto new_s = str_arg(a[1], "replace");
@@ -365,7 +366,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     }
     case Method::kPartition:
     case Method::kRpartition: {
-      if (Status st = bind("partition", {"sep"}, 1); !st) return st.error();
+      if (auto st = bind("partition", {"sep"}, 1); !st) return st.error();
       auto sep_arg = str_arg(a[0], "partition");
       if (!sep_arg) return sep_arg.error();
       std::string sep = arg_text(*a[0], markup);
@@ -386,7 +387,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     }
     case Method::kSplit:
     case Method::kRsplit: {
-      if (Status st = bind("split", {"sep", "maxsplit"}, 0); !st) return st.error();
+      if (auto st = bind("split", {"sep", "maxsplit"}, 0); !st) return st.error();
       std::optional<std::string_view> sep;
       if (a[0] && !a[0]->is_none()) {
         auto sp = str_arg(a[0], "split");
@@ -401,7 +402,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
       return str_list(parts, markup);
     }
     case Method::kSplitlines: {
-      if (Status st = bind("splitlines", {"keepends"}, 0); !st) return st.error();
+      if (auto st = bind("splitlines", {"keepends"}, 0); !st) return st.error();
       bool keep = a[0] && truthy(*a[0]);
       return str_list(pystr::splitlines(s, keep), markup);
     }
@@ -417,7 +418,7 @@ Result<Value> call_str_method(Method m, const Value& self, const Args& args) {
     case Method::kUnescape:
       return Value(unescape(s));
     case Method::kEscape:
-      if (Status st = bind("escape", {"s"}, 1); !st) return st.error();
+      if (auto st = bind("escape", {"s"}, 1); !st) return st.error();
       return escape(*a[0]);
     default:
       break;
@@ -429,7 +430,7 @@ Result<Value> call_dict_method(Method m, const Value& self, const Args& args) {
   std::array<const Value*, 2> a{};
   switch (m) {
     case Method::kGet: {
-      if (Status st = Params("get", {"key", "default"}, 1).bind(args, a); !st) return st.error();
+      if (auto st = Params("get", {"key", "default"}, 1).bind(args, a); !st) return st.error();
       if (a[0]->is_list() && !is_tuple_kind(a[0]->list_kind()))
         return failure("unhashable type: '" + std::string(a[0]->type_name()) + "'");
       if (const Value* v = self.find_key(*a[0])) return *v;
@@ -438,7 +439,7 @@ Result<Value> call_dict_method(Method m, const Value& self, const Args& args) {
     case Method::kItems:
     case Method::kKeys:
     case Method::kValues: {
-      if (Status st = Params("items", {}, 0).bind(args, std::span(a.data(), 0)); !st)
+      if (auto st = Params("items", {}, 0).bind(args, std::span(a.data(), 0)); !st)
         return st.error();
       std::vector<Value> out;
       out.reserve(self.dict_size());
@@ -462,7 +463,7 @@ Result<Value> call_dict_method(Method m, const Value& self, const Args& args) {
 
 Result<Value> call_list_method(Method m, const Value& self, const Args& args) {
   std::array<const Value*, 1> a{};
-  if (Status st = Params(m == Method::kListIndex ? "index" : "count", {"value"}, 1).bind(args, a);
+  if (auto st = Params(m == Method::kListIndex ? "index" : "count", {"value"}, 1).bind(args, a);
       !st)
     return st.error();
   int64_t count = 0;
@@ -490,10 +491,10 @@ class BoundMethod : public Object {
     out += " object>";
   }
   bool is_callable() const override { return true; }
-  Result<Value> call(CallContext&, const Args& args) override {
+  Result<Value> call(CallContext& context, const Args& args) override {
     switch (self_.kind()) {
       case Kind::kString:
-        return call_str_method(method_, self_, args);
+        return call_str_method(method_, self_, args, context.max_items() * 16);
       case Kind::kDict:
         return call_dict_method(method_, self_, args);
       default:

@@ -14,8 +14,6 @@ namespace gazette::templating {
 
 namespace {
 
-constexpr size_t kMaxRepeatBytes = size_t{16} << 20;
-
 bool is_intlike(const Value& v) {
   return v.is_int() || v.is_bool();
 }
@@ -170,7 +168,8 @@ Result<Value> int_op(BinaryOp op, int64_t x, int64_t y) {
 
 Result<Value> repeat(const Value& seq, int64_t n, size_t max_items) {
   if (seq.is_string()) {
-    if (n > 0 && seq.as_string().size() * static_cast<uint64_t>(n) > kMaxRepeatBytes)
+    // Strings may have 16 bytes for each item a sequence may have (16 MiB by default).
+    if (n > 0 && seq.as_string().size() * static_cast<uint64_t>(n) > max_items * 16)
       return failure("string repetition too large");
     return Value::string_like(pystr::repeat(seq.as_string(), n), seq);
   }
@@ -523,6 +522,12 @@ Result<Value> get_slice(const Value& obj, const Value* start_v, const Value* sto
   if (!step) return step.error();
   if (*step && **step == 0) return failure("slice step cannot be zero");
   if (obj.is_string()) {
+    if (!*step || **step == 1) {
+      size_t from, to;
+      pystr::slice_bytes(obj.as_string(), *start, *stop, from, to);
+      if (from == 0 && to == obj.as_string().size()) return obj;
+      return Value::string(obj.as_string().substr(from, to - from), obj.is_safe());
+    }
     return Value::string(pystr::slice(obj.as_string(), *start, *stop, *step), obj.is_safe());
   }
   if (obj.is_list() && (obj.list_kind() == ListKind::kList || is_tuple_kind(obj.list_kind()) ||

@@ -34,7 +34,8 @@ Result<std::partial_ordering> python_compare(const Value& a, const Value& b,
 
 enum class BinaryOp { kAdd, kSub, kMul, kDiv, kFloorDiv, kMod, kPow };
 
-// a <op> b. `max_items` bounds the size of repeated strings and lists.
+// a <op> b. `max_items` bounds the size of repeated lists (and of repeated strings, at 16 bytes
+// an item).
 Result<Value> binary_op(BinaryOp op, const Value& a, const Value& b, size_t max_items);
 // -a and +a.
 Result<Value> negate(const Value& a);

@@ -845,6 +845,7 @@ class Parser {
         }
         auto* n = ast_.make<NameExpr>(token.offset);
         n->name = token.text;
+        n->hash = Value::hash_key(n->name);
         return n;
       }
       case TokenType::kString: {
@@ -1017,6 +1018,9 @@ class Parser {
         auto* g = ast_.make<GetattrExpr>(token.offset);
         g->object = node;
         g->name = attr.text;
+        g->hash = Value::hash_key(g->name);
+        g->dict_method = g->name == "items" || g->name == "keys" || g->name == "values" ||
+                         g->name == "get" || g->name == "copy";
         return g;
       }
       if (attr.type != TokenType::kInteger) {

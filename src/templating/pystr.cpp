@@ -6,6 +6,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.hpp"
 
@@ -67,21 +68,12 @@ bool is_identifier_continue(char32_t c) {
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_XID_CONTINUE);
 }
 
-char32_t next(std::string_view s, size_t& i) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
+char32_t next_slow(std::string_view s, size_t& i) {
   return text::next_code_point(s, i);
 }
 
-void append(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else {
-    text::append_utf8(out, c);
-  }
+void append_slow(std::string& out, char32_t c) {
+  text::append_utf8(out, c);
 }
 
 bool is_ascii(std::string_view s) {
@@ -92,18 +84,29 @@ bool is_ascii(std::string_view s) {
 }
 
 size_t length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  // Every byte but continuation bytes (10xxxxxx) starts a code point; eight at a time.
+  size_t continuation = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;  // 1 in each continuation byte
+    continuation += static_cast<size_t>((c * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuation;
 }
 
 size_t offset_of(std::string_view s, size_t index) {
+  // Valid UTF-8: a lead byte says how long its character is.
   size_t i = 0;
-  while (index > 0 && i < s.size()) {
-    next(s, i);
+  const size_t n = s.size();
+  while (index > 0 && i < n) {
+    auto b = static_cast<unsigned char>(s[i]);
+    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     --index;
   }
-  return i;
+  return std::min(i, n);
 }
 
 std::u32string decode(std::string_view s) {
@@ -195,6 +198,25 @@ std::string title_char(char32_t c) {
 
 }  // namespace
 
+void slice_bytes(std::string_view s, std::optional<int64_t> start_in,
+                 std::optional<int64_t> stop_in, size_t& from, size_t& to) {
+  bool ascii = is_ascii(s);
+  int64_t len = ascii ? static_cast<int64_t>(s.size()) : static_cast<int64_t>(length(s));
+  int64_t start, stop;
+  adjust_slice(len, start_in, stop_in, 1, start, stop);
+  if (stop <= start) {
+    from = to = 0;
+    return;
+  }
+  if (ascii) {
+    from = static_cast<size_t>(start);
+    to = static_cast<size_t>(stop);
+    return;
+  }
+  from = offset_of(s, static_cast<size_t>(start));
+  to = from + offset_of(s.substr(from), static_cast<size_t>(stop - start));
+}
+
 std::string slice(std::string_view s, std::optional<int64_t> start_in,
                   std::optional<int64_t> stop_in, std::optional<int64_t> step_in) {
   int64_t step = step_in.value_or(1);
@@ -212,6 +234,13 @@ std::string slice(std::string_view s, std::optional<int64_t> start_in,
     }
     for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
       out += s[static_cast<size_t>(i)];
+    return out;
+  }
+  if (step == 1) {
+    if (stop <= start) return out;
+    size_t from = offset_of(s, static_cast<size_t>(start));
+    size_t to = from + offset_of(s.substr(from), static_cast<size_t>(stop - start));
+    out.assign(s.substr(from, to - from));
     return out;
   }
   std::u32string cps = decode(s);

@@ -25,9 +25,43 @@ bool is_decimal(char32_t c);
 bool is_identifier_start(char32_t c);
 bool is_identifier_continue(char32_t c);
 
-// The code point at byte `i` (advancing `i`), U+FFFD for invalid bytes.
-char32_t next(std::string_view s, size_t& i);
-void append(std::string& out, char32_t c);
+// The code point at byte `i` (advancing `i`), U+FFFD for invalid bytes. Inline for the
+// common one-, two- and three-byte forms (ASCII and CJK text).
+char32_t next_slow(std::string_view s, size_t& i);
+inline char32_t next(std::string_view s, size_t& i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  size_t n = s.size();
+  if (b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n) {
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (b2 & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        i += 3;
+        return c;
+      }
+    }
+  } else if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n) {
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return (char32_t{b0} & 0x1F) << 6 | (b1 & 0x3F);
+    }
+  }
+  return next_slow(s, i);
+}
+void append_slow(std::string& out, char32_t c);
+inline void append(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else {
+    append_slow(out, c);
+  }
+}
 // Number of code points.
 size_t length(std::string_view s);
 // Whether all bytes are ASCII.
@@ -38,6 +72,9 @@ size_t offset_of(std::string_view s, size_t index);
 std::u32string decode(std::string_view s);
 std::string encode(std::u32string_view s);
 
+// The bytes [from, to) of s[start:stop] (a slice with step 1).
+void slice_bytes(std::string_view s, std::optional<int64_t> start, std::optional<int64_t> stop,
+                 size_t& from, size_t& to);
 // s[start:stop:step] with Python's slice semantics (missing bounds as nullopt).
 std::string slice(std::string_view s, std::optional<int64_t> start, std::optional<int64_t> stop,
                   std::optional<int64_t> step);

@@ -187,10 +187,12 @@ Result<std::string> Renderer::render(const Template& tmpl, const Value& vars) {
                                        std::string(vars.type_name()));
   }
   std::string out;
+  out.reserve(tmpl.output_size_hint());
   out_ = &out;
   Context* ctx = new_context(nullptr, tmpl);
   ctx->render_vars = vars.is_dict() ? &vars : nullptr;
   if (!run_template(tmpl, ctx, nullptr, nullptr)) return error_;
+  tmpl.note_output_size(out.size());
   return out;
 }
 
@@ -338,6 +340,14 @@ bool Renderer::exec_output(const OutputStmt* s, Exec& ex) {
   for (const auto& item : s->items) {
     if (!item.expr) {
       *out_ += item.text;
+      continue;
+    }
+    if (item.expr->kind == ExprKind::kCall) {
+      Value result;
+      bool streamed = false;
+      if (!eval_call(static_cast<const CallExpr*>(item.expr), ex, result, nullptr, &streamed))
+        return false;
+      if (!streamed && !emit(result, ex, item.expr)) return false;
       continue;
     }
     Value tmp;
@@ -567,8 +577,9 @@ bool Renderer::exec_call_block(const CallBlockStmt* s, Exec& ex) {
   capture(ex.frame);
   Value caller = Value::make_object<MacroObject>(&s->def, ex.frame, ex.ctx, ex.tmpl, ex.autoescape);
   Value result;
-  if (!eval_call(s->call, ex, result, &caller)) return false;
-  return emit(result, ex, s);
+  bool streamed = false;
+  if (!eval_call(s->call, ex, result, &caller, &streamed)) return false;
+  return streamed || emit(result, ex, s);
 }
 
 bool Renderer::exec_filter_block(const FilterBlockStmt* s, Exec& ex) {
@@ -807,6 +818,9 @@ bool Renderer::exec_autoescape(const AutoescapeStmt* s, Exec& ex) {
 
 Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   bool caller_autoescape = current_ ? current_->autoescape : macro.autoescape();
+  // Output may go straight into the caller's output (see eval_call); claim that first.
+  std::string* sink = macro_sink_;
+  macro_sink_ = nullptr;
   Depth depth(*this);
   if (!depth.ok) return failure(too_deep(env_.options().max_depth));
   const MacroDef& def = *macro.def();
@@ -814,19 +828,17 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   std::vector<Value>& slots = frame.get()->slots;
   size_t n = def.params.size();
   size_t given = std::min(args.positional.size(), n);
-  std::vector<bool> provided(n, false);
-  for (size_t i = 0; i < given; ++i) {
-    slots[def.params[i].slot] = args.positional[i];
-    provided[i] = true;
-  }
-  std::vector<const Kwarg*> kwargs;
-  for (const Kwarg& k : args.keywords) kwargs.push_back(&k);
+  SmallVector<uint8_t, 16> provided;
+  for (size_t i = 0; i < n; ++i) provided.push_back(i < given);
+  for (size_t i = 0; i < given; ++i) slots[def.params[i].slot] = args.positional[i];
+  // Keyword arguments not taken by a parameter yet.
+  SmallVector<uint8_t, 8> taken;
+  for (size_t i = 0; i < args.keywords.size(); ++i) taken.push_back(false);
   auto take = [&](std::string_view name) -> const Kwarg* {
-    for (auto it = kwargs.begin(); it != kwargs.end(); ++it) {
-      if ((*it)->name == name) {
-        const Kwarg* k = *it;
-        kwargs.erase(it);
-        return k;
+    for (size_t k = 0; k < args.keywords.size(); ++k) {
+      if (!taken[k] && args.keywords[k].name == name) {
+        taken[k] = true;
+        return &args.keywords[k];
       }
     }
     return nullptr;
@@ -848,20 +860,27 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
     slots[def.caller_slot] =
         k && !k->value.is_none() ? k->value : Value::undefined_message("No caller defined");
   }
+  const Kwarg* first_left = nullptr;
+  bool caller_left = false;
+  for (size_t k = 0; k < args.keywords.size(); ++k) {
+    if (taken[k]) continue;
+    if (!first_left) first_left = &args.keywords[k];
+    caller_left = caller_left || args.keywords[k].name == "caller";
+  }
   if (def.catch_kwargs) {
     std::vector<std::pair<Value, Value>> entries;
-    for (const Kwarg* k : kwargs) entries.emplace_back(Value(k->name), k->value);
+    for (size_t k = 0; k < args.keywords.size(); ++k) {
+      if (!taken[k]) entries.emplace_back(Value(args.keywords[k].name), args.keywords[k].value);
+    }
     slots[def.kwargs_slot] = Value::dict(std::move(entries));
-  } else if (!kwargs.empty()) {
+  } else if (first_left) {
     std::string name(def.name);
-    if (kwargs.front()->name == "caller" ||
-        std::any_of(kwargs.begin(), kwargs.end(),
-                    [](const Kwarg* k) { return k->name == "caller"; }))
+    if (caller_left)
       return failure("macro '" + name +
                      "' was invoked with two values for the special caller argument. This is most "
                      "likely a bug.");
     return failure("macro '" + name + "' takes no keyword argument '" +
-                   std::string(kwargs.front()->name) + "'");
+                   std::string(first_left->name) + "'");
   }
   if (def.catch_varargs) {
     std::vector<Value> rest;
@@ -891,12 +910,16 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   }
   std::string buffer;
   std::string* outer = out_;
-  out_ = &buffer;
+  out_ = sink ? sink : &buffer;
   const Exec* saved_current = current_;
   bool ok = exec_body(def.body, mex);
   current_ = saved_current;
   out_ = outer;
   if (!ok) return error_;
+  if (sink) {
+    macro_streamed_ = true;
+    return Value();
+  }
   return Value::string(buffer, caller_autoescape);
 }
 

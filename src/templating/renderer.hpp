@@ -19,6 +19,7 @@
 #include "templating/call.hpp"
 #include "templating/environment.hpp"
 #include "templating/runtime.hpp"
+#include "templating/small_vector.hpp"
 #include "templating/template.hpp"
 
 namespace gazette::templating {
@@ -84,11 +85,16 @@ class Renderer final : public CallContext {
   // expressions (evaluate.cpp)
   bool eval(const Expr* e, Exec& ex, Value& out);
   const Value* eval_ref(const Expr* e, Exec& ex, Value& tmp);
-  bool eval_args(const CallArgs& args, Exec& ex, std::vector<Value>& positional,
-                 std::vector<Kwarg>& keywords, const Node* at);
+  using PositionalArgs = SmallVector<Value, 6>;
+  using KeywordArgs = SmallVector<Kwarg, 4>;
+  bool eval_args(const CallArgs& args, Exec& ex, PositionalArgs& positional, KeywordArgs& keywords,
+                 const Node* at);
   bool eval_filter(const FilterExpr* f, Exec& ex, Value& out);
   bool eval_test(const TestExpr* t, Exec& ex, Value& out);
-  bool eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* caller);
+  // Calls `c`. With `streamed`, a macro's output goes straight into the current output (and
+  // *streamed is set) instead of becoming a value: `{{ macro() }}` would print it verbatim.
+  bool eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* caller,
+                 bool* streamed = nullptr);
   bool eval_compare(const CompareExpr* c, Exec& ex, Value& out);
   bool eval_concat(const ConcatExpr* c, Exec& ex, Value& out);
   bool truth(const Value& v, Exec& ex, const Node* at, bool& out);
@@ -115,6 +121,8 @@ class Renderer final : public CallContext {
   int depth_ = 0;
   uint64_t iterations_ = 0;
   const Value* filter_body_ = nullptr;  // `{% filter %}` / `{% set %}` body for the chain
+  std::string* macro_sink_ = nullptr;   // where the next macro call writes directly
+  bool macro_streamed_ = false;         // the last macro call wrote into macro_sink_
 
   std::deque<Context> contexts_;
   std::deque<BlockTable> block_tables_;

@@ -22,7 +22,7 @@ void BlockTable::add(std::string_view name, BlockRef ref) {
   }
 }
 
-const Value* Context::lookup(std::string_view name) const {
+const Value* Context::lookup(std::string_view name, uint32_t hash) const {
   for (const Context* c = this; c; c = c->parent) {
     for (const auto& [n, v] : c->vars) {
       if (n == name) return &v;
@@ -31,7 +31,7 @@ const Value* Context::lookup(std::string_view name) const {
       if (n == name) return &v;
     }
     if (c->render_vars && c->render_vars->is_dict()) {
-      if (const Value* v = c->render_vars->find(name)) return v;
+      if (const Value* v = c->render_vars->find(name, hash)) return v;
     }
   }
   return nullptr;

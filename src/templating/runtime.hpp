@@ -50,7 +50,8 @@ struct Context {
   const Template* tmpl = nullptr;
 
   // The variable `name` of this context chain (not the globals), or nullptr.
-  const Value* lookup(std::string_view name) const;
+  const Value* lookup(std::string_view name) const { return lookup(name, Value::hash_key(name)); }
+  const Value* lookup(std::string_view name, uint32_t hash) const;
   // A template-level assignment; `exported` names become a module's attributes on import.
   void set_var(std::string_view name, Value value, bool exported);
 };

@@ -3,6 +3,7 @@
 // is rendered by any number of threads at once.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -27,6 +28,12 @@ class Template {
   std::string_view source() const { return source_; }
   const TemplateAst& ast() const { return *ast_; }
 
+  // How large its output tends to be (the largest render so far), to reserve that much.
+  size_t output_size_hint() const { return output_hint_.load(std::memory_order_relaxed); }
+  void note_output_size(size_t size) const {
+    if (size > output_size_hint()) output_hint_.store(size, std::memory_order_relaxed);
+  }
+
   // An error at a byte offset of the source: file (or name), line, column, the line's text.
   Error error_at(uint32_t offset, std::string_view message) const;
 
@@ -45,6 +52,7 @@ class Template {
   std::string source_;
   std::deque<std::string> strings_;  // decoded string literals the tokens point into
   std::unique_ptr<TemplateAst> ast_;
+  mutable std::atomic<size_t> output_hint_{0};
 };
 
 }  // namespace gazette::templating

@@ -1,5 +1,6 @@
 #include "templating/value.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <new>
 #include <string>
@@ -76,7 +77,8 @@ TypeCode type_code(const Value& v) {
 }
 
 detail::StringBlock* new_string_block(std::string_view s) {
-  void* mem = ::operator new(offsetof(detail::StringBlock, data) + s.size() + 1);
+  void* mem = ::operator new(
+      std::max(sizeof(detail::StringBlock), offsetof(detail::StringBlock, data) + s.size() + 1));
   auto* block = new (mem) detail::StringBlock();
   block->size = static_cast<uint32_t>(s.size());
   if (!s.empty()) std::memcpy(block->data, s.data(), s.size());
@@ -84,14 +86,14 @@ detail::StringBlock* new_string_block(std::string_view s) {
   return block;
 }
 
-uint64_t hash_string(std::string_view s) {
-  // FNV-1a: small dicts' keys are short.
-  uint64_t h = 1469598103934665603ull;
+uint32_t hash_string(std::string_view s) {
+  // FNV-1a: keys are short. Never 0 (0 marks keys that are not strings).
+  uint32_t h = 2166136261u;
   for (unsigned char c : s) {
     h ^= c;
-    h *= 1099511628211ull;
+    h *= 16777619u;
   }
-  return h;
+  return h ? h : 1;
 }
 
 }  // namespace
@@ -143,6 +145,50 @@ void Value::destroy() noexcept {
 }
 
 // --- strings ---
+
+char* StringBuilder::data() const {
+  return block_->data;
+}
+
+void StringBuilder::reserve(size_t capacity) {
+  if (capacity <= capacity_ && block_) return;
+  size_t bytes =
+      std::max(sizeof(detail::StringBlock), offsetof(detail::StringBlock, data) + capacity + 1);
+  void* mem = ::operator new(bytes);
+  auto* block = new (mem) detail::StringBlock();
+  if (block_) {
+    std::memcpy(block->data, block_->data, size_);
+    block_->~StringBlock();
+    ::operator delete(block_);
+  }
+  block_ = block;
+  capacity_ = capacity;
+}
+
+StringBuilder::~StringBuilder() {
+  if (block_) {
+    block_->~StringBlock();
+    ::operator delete(block_);
+  }
+}
+
+Value StringBuilder::build(bool safe) {
+  if (size_ == 0) {
+    Value v = Value::make_string({}, safe);
+    return v;
+  }
+  detail::StringBlock* b = block_;
+  block_ = nullptr;
+  b->size = static_cast<uint32_t>(size_);
+  b->data[size_] = '\0';
+  size_ = capacity_ = 0;
+  Value v;
+  v.rep_.kind = Kind::kString;
+  v.rep_.flags = Value::kHeap | (safe ? Value::kSafe : 0);
+  v.rep_.u.chars = b->data;
+  v.rep_.len = b->size;
+  return v;
+}
 
 Value Value::make_string(std::string_view s, bool safe) {
   Value v;
@@ -256,23 +302,27 @@ std::span<const std::pair<Value, Value>> Value::entries() const {
   return rep_.u.dict->entries;
 }
 
-const Value* detail::DictBlock::find(std::string_view key) const {
+const Value* detail::DictBlock::find(std::string_view key, uint32_t hash) const {
   if (!index.empty()) {
     size_t mask = index.size() - 1;
-    for (size_t i = hash_string(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
       uint32_t slot = index[i];
       if (slot == 0) return nullptr;
-      const auto& e = entries[slot - 1];
-      if (e.first.is_string() && e.first.as_string() == key) return &e.second;
+      if (hashes[slot - 1] == hash && entries[slot - 1].first.as_string() == key)
+        return &entries[slot - 1].second;
     }
   }
-  for (const auto& e : entries) {
-    if (e.first.is_string() && e.first.as_string() == key) return &e.second;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (hashes[i] == hash && entries[i].first.as_string() == key) return &entries[i].second;
   }
   return nullptr;
 }
 
 void detail::DictBlock::build_index() {
+  hashes.resize(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    hashes[i] = entries[i].first.is_string() ? hash_string(entries[i].first.as_string()) : 0;
+  }
   index.clear();
   if (entries.size() <= 8) return;
   size_t cap = 16;
@@ -281,7 +331,7 @@ void detail::DictBlock::build_index() {
   size_t mask = cap - 1;
   for (size_t pos = 0; pos < entries.size(); ++pos) {
     if (!entries[pos].first.is_string()) continue;
-    for (size_t i = hash_string(entries[pos].first.as_string()) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hashes[pos] & mask;; i = (i + 1) & mask) {
       if (index[i] == 0) {
         index[i] = static_cast<uint32_t>(pos + 1);
         break;
@@ -290,8 +340,16 @@ void detail::DictBlock::build_index() {
   }
 }
 
+uint32_t Value::hash_key(std::string_view key) {
+  return hash_string(key);
+}
+
 const Value* Value::find(std::string_view key) const {
-  return rep_.u.dict->find(key);
+  return rep_.u.dict->find(key, hash_string(key));
+}
+
+const Value* Value::find(std::string_view key, uint32_t hash) const {
+  return rep_.u.dict->find(key, hash);
 }
 
 const Value* Value::find_key(const Value& key) const {
@@ -314,7 +372,7 @@ Value Value::dict(std::vector<std::pair<Value, Value>> entries) {
     // Detect duplicates through the index: rebuild without them when there are any.
     bool duplicates = false;
     for (size_t pos = 0; pos < b->entries.size() && !duplicates; ++pos) {
-      const Value* found = b->find(b->entries[pos].first.as_string());
+      const Value* found = b->find(b->entries[pos].first.as_string(), b->hashes[pos]);
       duplicates = found != &b->entries[pos].second;
     }
     if (duplicates) {

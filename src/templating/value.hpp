@@ -10,6 +10,7 @@
 // counted): they live as long as the Environment that parsed the template.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -226,6 +227,10 @@ class Value {
   size_t dict_size() const { return entries().size(); }
   // The value of a string key, or nullptr.
   const Value* find(std::string_view key) const;
+  // The same with the key's hash_key() already computed (names in templates are hashed once).
+  const Value* find(std::string_view key, uint32_t hash) const;
+  // The hash dicts use for a string key.
+  static uint32_t hash_key(std::string_view key);
   // The value of any key (Python equality: 1 == 1.0 == true), or nullptr.
   const Value* find_key(const Value& key) const;
 
@@ -284,7 +289,7 @@ class Value {
   } rep_;
 
   friend class Object;
-  friend struct DictAccess;
+  friend class StringBuilder;
 };
 
 static_assert(sizeof(Value) == 16, "Value must stay two words");
@@ -297,9 +302,10 @@ inline bool is_tuple_kind(ListKind k) {
 namespace detail {
 struct DictBlock : HeapBlock {
   std::vector<std::pair<Value, Value>> entries;
-  // For larger dicts with string keys: open-addressing index of entry positions by key hash.
+  std::vector<uint32_t> hashes;  // hash_key() of each string key (0 for other keys)
+  // For larger dicts: open-addressing index of entry positions by key hash.
   std::vector<uint32_t> index;  // empty when not built; slots hold position+1, 0 = empty
-  const Value* find(std::string_view key) const;
+  const Value* find(std::string_view key, uint32_t hash) const;
   void build_index();
 };
 }  // namespace detail
@@ -333,6 +339,48 @@ template <class T>
 T* Value::object_as() const {
   return rep_.kind == Kind::kObject ? dynamic_cast<T*>(rep_.u.obj) : nullptr;
 }
+
+// Builds a string value in its own block, growing it as needed: no std::string in between and
+// no copy at the end (filters produce their results with it).
+class StringBuilder {
+ public:
+  explicit StringBuilder(size_t capacity = 0) {
+    if (capacity) reserve(capacity);
+  }
+  ~StringBuilder();
+  StringBuilder(const StringBuilder&) = delete;
+  StringBuilder& operator=(const StringBuilder&) = delete;
+
+  void reserve(size_t capacity);
+  void append(std::string_view s) {
+    if (size_ + s.size() > capacity_) reserve(std::max(size_ + s.size(), capacity_ * 2));
+    if (!s.empty()) std::memcpy(data() + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  void push_back(char c) {
+    if (size_ + 1 > capacity_) reserve(std::max<size_t>(16, capacity_ * 2));
+    data()[size_++] = c;
+  }
+  StringBuilder& operator+=(std::string_view s) {
+    append(s);
+    return *this;
+  }
+  StringBuilder& operator+=(char c) {
+    push_back(c);
+    return *this;
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view view() const { return {block_ ? data() : "", size_}; }
+  // The string as a value (Markup when `safe`); the builder is empty afterwards.
+  Value build(bool safe = false);
+
+ private:
+  char* data() const;
+  detail::StringBlock* block_ = nullptr;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
 
 // Builds a dict entry by entry (later equal keys replace earlier ones in place).
 class DictBuilder {
