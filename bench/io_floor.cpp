@@ -1,6 +1,7 @@
 // The I/O floor of a build: how long this machine takes just to write the files a build wrote
 // (same paths, same sizes), with the same number of threads and nothing else to do.
-//   io_floor SITE_OUTPUT_DIR SCRATCH_DIR [THREADS]
+//   io_floor SITE_OUTPUT_DIR SCRATCH_DIR [THREADS] [keep]
+// (with `keep`, the files written are left in SCRATCH_DIR for the caller to delete)
 // Prints: files, bytes, seconds.
 #include <fcntl.h>
 #include <unistd.h>
@@ -57,6 +58,6 @@ int main(int argc, char** argv) {
   for (auto& t : pool) t.join();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("%zu files, %zu bytes, %.3f s\n", files.size(), total, seconds);
-  fs::remove_all(to);
+  if (argc <= 4 || std::string(argv[4]) != "keep") fs::remove_all(to);
   return 0;
 }

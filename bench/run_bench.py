@@ -80,13 +80,11 @@ def prepare(n, corpora):
     return corpus, site
 
 
-def gazette_build(gazette, site, jobs):
-    return run_timed([str(gazette), "build", "--site", str(site), "--quiet", "-j", str(jobs)])
-
-
-def clean_gazette(site):
-    shutil.rmtree(site / "public", ignore_errors=True)
-    shutil.rmtree(site / ".gazette-cache", ignore_errors=True)
+def gazette_build(gazette, site, jobs, out=None):
+    cmd = [str(gazette), "build", "--site", str(site), "--quiet", "-j", str(jobs)]
+    if out:
+        cmd += ["--out", str(out)]
+    return run_timed(cmd)
 
 
 def main():
@@ -105,23 +103,32 @@ def main():
     for n in [int(s) for s in args.sizes.split(",")]:
         corpus, site = prepare(n, corpora)
         info = json.loads((corpus / "corpus.json").read_text())
-        hugo_out = corpus / "hugo-public"
+        # Every clean build writes into a folder of its own, and the folders are deleted only at
+        # the end: ext4 makes creating files slow for minutes after many were deleted (its
+        # "recently deleted" inode check), which would otherwise punish whichever tool ran last.
+        runs = corpus / "runs"
+        shutil.rmtree(runs, ignore_errors=True)
+        runs.mkdir()
         g_times, h_times, g_rss, h_rss = [], [], [], []
         for run in range(args.runs):
-            clean_gazette(site)
-            t, rss = gazette_build(gazette, site, args.jobs)
+            t, rss = gazette_build(gazette, site, args.jobs, runs / f"gazette-{run}" / "public")
             g_times.append(t)
             g_rss.append(rss)
-            shutil.rmtree(hugo_out, ignore_errors=True)
+            hugo_out = runs / f"hugo-{run}"
             t, rss = run_timed(["hugo", "--quiet", "-s", str(corpus / "hugo"), "-d", str(hugo_out)])
             h_times.append(t)
             h_rss.append(rss)
             print(f"N={n} run {run + 1}: gazette {g_times[-1]:.2f} s, hugo {h_times[-1]:.2f} s", flush=True)
-        files, size = tree_size(site / "public")
-        hugo_files, hugo_size = tree_size(hugo_out)
-        floor_out = subprocess.run([str(io_floor), str(site / "public"), str(corpus / "io-floor"), str(args.jobs)],
+        built = runs / "gazette-0" / "public"
+        files, size = tree_size(built)
+        hugo_files, hugo_size = tree_size(runs / "hugo-0")
+        floor_out = subprocess.run([str(io_floor), str(built), str(runs / "io-floor"), str(args.jobs), "keep"],
                                    capture_output=True, text=True, check=True).stdout
         floor = float(re.search(r"([\d.]+) s", floor_out).group(1))
+        # The rebuilds work on the site's own output folder.
+        shutil.rmtree(site / "public", ignore_errors=True)
+        shutil.rmtree(site / ".gazette-cache", ignore_errors=True)
+        gazette_build(gazette, site, args.jobs)
         # Rebuilds.
         noop, noop_rss = gazette_build(gazette, site, args.jobs)
         issue = sorted((corpus / "raw").glob("*.txt"))[len(list((corpus / "raw").glob("*.txt"))) // 2]
@@ -141,6 +148,7 @@ def main():
         template, template_rss = gazette_build(gazette, site, args.jobs)
         shutil.rmtree(templates)
         gazette_build(gazette, site, args.jobs)
+        shutil.rmtree(runs, ignore_errors=True)
         rows.append(dict(n=n, articles=info["articles"], issues=info["issues"], raw_mb=info["bytes"]["raw"] / 1e6,
                          g=statistics.median(g_times), g_all=g_times, h=statistics.median(h_times), h_all=h_times,
                          g_rss=max(g_rss), h_rss=max(h_rss), files=files, size=size,

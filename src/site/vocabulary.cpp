@@ -3,36 +3,39 @@
 #include <algorithm>
 #include <deque>
 
+#include "text/utf8.hpp"
+
 namespace gazette::site {
 
-int VocabularyMatcher::child(int node, unsigned char byte) const {
+int VocabularyMatcher::child(int node, char32_t c) const {
   const auto& next = nodes_[static_cast<size_t>(node)].next;
-  auto it = std::lower_bound(next.begin(), next.end(), byte,
-                             [](const auto& p, unsigned char b) { return p.first < b; });
-  return it != next.end() && it->first == byte ? it->second : -1;
+  auto it = std::lower_bound(next.begin(), next.end(), c,
+                             [](const auto& p, char32_t x) { return p.first < x; });
+  return it != next.end() && it->first == c ? it->second : -1;
 }
 
 VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& terms)
-    : term_count_(terms.size()) {
+    : starts_(65536 / 64, 0), term_count_(terms.size()) {
   nodes_.emplace_back();
   auto add = [&](std::string_view word, int term) {
     if (word.empty()) return;
     int node = 0;
-    for (unsigned char b : word) {
-      int next = child(node, b);
+    for (size_t i = 0; i < word.size();) {
+      char32_t c = text::next_code_point(word, i);
+      if (node == 0) starts_[(c & 0xFFFF) / 64] |= std::uint64_t{1} << (c % 64);
+      int next = child(node, c);
       if (next < 0) {
         next = static_cast<int>(nodes_.size());
         nodes_.emplace_back();
         auto& edges = nodes_[static_cast<size_t>(node)].next;
-        edges.insert(std::lower_bound(edges.begin(), edges.end(), b,
-                                      [](const auto& p, unsigned char x) { return p.first < x; }),
-                     {b, next});
+        edges.insert(std::lower_bound(edges.begin(), edges.end(), c,
+                                      [](const auto& p, char32_t x) { return p.first < x; }),
+                     {c, next});
       }
       node = next;
     }
     // A word listed twice (a name that is also another term's alias) belongs to the first.
-    if (nodes_[static_cast<size_t>(node)].output < 0)
-      nodes_[static_cast<size_t>(node)].output = term;
+    if (nodes_[static_cast<size_t>(node)].output < 0) nodes_[static_cast<size_t>(node)].output = term;
   };
   for (size_t t = 0; t < terms.size(); ++t) {
     add(terms[t].name, static_cast<int>(t));
@@ -40,14 +43,14 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
   }
   // Breadth-first: failure links and output links.
   std::deque<int> queue;
-  for (const auto& [byte, next] : nodes_[0].next) queue.push_back(next);
+  for (const auto& [c, next] : nodes_[0].next) queue.push_back(next);
   while (!queue.empty()) {
     int node = queue.front();
     queue.pop_front();
-    for (const auto& [byte, next] : nodes_[static_cast<size_t>(node)].next) {
+    for (const auto& [c, next] : nodes_[static_cast<size_t>(node)].next) {
       int f = nodes_[static_cast<size_t>(node)].fail;
-      while (f != 0 && child(f, byte) < 0) f = nodes_[static_cast<size_t>(f)].fail;
-      int target = child(f, byte);
+      while (f != 0 && child(f, c) < 0) f = nodes_[static_cast<size_t>(f)].fail;
+      int target = child(f, c);
       Node& n = nodes_[static_cast<size_t>(next)];
       n.fail = target >= 0 && target != next ? target : 0;
       const Node& fail = nodes_[static_cast<size_t>(n.fail)];
@@ -61,13 +64,14 @@ std::vector<int> VocabularyMatcher::find(std::string_view text) const {
   std::vector<int> found;
   if (term_count_ == 0) return found;
   int node = 0;
-  for (unsigned char b : text) {
-    while (node != 0 && child(node, b) < 0) node = nodes_[static_cast<size_t>(node)].fail;
-    int next = child(node, b);
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = text::next_code_point(text, i);
+    if (node == 0 && !(starts_[(c & 0xFFFF) / 64] & (std::uint64_t{1} << (c % 64)))) continue;
+    while (node != 0 && child(node, c) < 0) node = nodes_[static_cast<size_t>(node)].fail;
+    int next = child(node, c);
     node = next < 0 ? 0 : next;
-    for (int n = node; n >= 0 && n != 0; n = nodes_[static_cast<size_t>(n)].output_link) {
-      if (nodes_[static_cast<size_t>(n)].output >= 0)
-        found.push_back(nodes_[static_cast<size_t>(n)].output);
+    for (int n = node; n > 0; n = nodes_[static_cast<size_t>(n)].output_link) {
+      if (nodes_[static_cast<size_t>(n)].output >= 0) found.push_back(nodes_[static_cast<size_t>(n)].output);
     }
   }
   std::sort(found.begin(), found.end());

@@ -1,9 +1,11 @@
 // Tags from the site's vocabulary: every term whose name or alias occurs in an article's title
-// or body, found in one pass over the text (Aho–Corasick automaton over UTF-8 bytes).
+// or body, found in one pass over the text (an Aho–Corasick automaton over code points, so
+// that the many characters no term starts with are passed over with one lookup each).
 #pragma once
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "config/site_config.hpp"
@@ -21,13 +23,14 @@ class VocabularyMatcher {
 
  private:
   struct Node {
-    std::vector<std::pair<unsigned char, int>> next;  // sorted by byte
+    std::vector<std::pair<char32_t, int>> next;  // sorted by code point
     int fail = 0;
     int output = -1;       // term ending here, or -1
     int output_link = -1;  // nearest node on the fail chain with an output
   };
-  int child(int node, unsigned char byte) const;
+  int child(int node, char32_t c) const;
   std::vector<Node> nodes_;
+  std::vector<std::uint64_t> starts_;  // bit set: code points (mod 2^16) some term starts with
   size_t term_count_ = 0;
 };
 
