@@ -7,7 +7,7 @@ GAZETTE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config make
   libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
-  libcpp-httplib-dev libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev zlib1g-dev
+  libcpp-httplib-dev libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev zlib1g-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
