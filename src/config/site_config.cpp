@@ -50,6 +50,7 @@ class Reader {
          [&](const YAML::Node& n) { return boolean(n, "allow_raw_html", out_.allow_raw_html); }},
         {"vocabulary", [&](const YAML::Node& n) { return vocabulary(n); }},
         {"keywords", [&](const YAML::Node& n) { return keywords(n); }},
+        {"search", [&](const YAML::Node& n) { return search(n); }},
         {"ingest",
          [&](const YAML::Node& n) {
            if (!n.IsNull() && !n.IsMap())
@@ -211,6 +212,26 @@ class Reader {
       }
       if (term.name.empty()) return node_error(item, file_, "a vocabulary term needs a `name`");
       out_.vocabulary.push_back(std::move(term));
+    }
+    return {};
+  }
+
+  Status search(const YAML::Node& n) {
+    if (n.IsScalar()) return boolean(n, "search", out_.search);
+    if (!n.IsMap()) return node_error(n, file_, "`search` must be true, false or a map");
+    for (const auto& field : n) {
+      std::string key = field.first.Scalar();
+      Status s;
+      if (key == "enabled") {
+        s = boolean(field.second, "search.enabled", out_.search);
+      } else if (key == "body_chars") {
+        s = integer(field.second, "search.body_chars", 0, 1000000, out_.search_body_chars);
+      } else {
+        s = node_error(
+            field.first, file_,
+            fmt::format("unknown field `{}` of `search` (known: enabled, body_chars)", key));
+      }
+      if (!s.ok()) return s;
     }
     return {};
   }

@@ -58,6 +58,9 @@ struct SiteConfig {
   bool strict_templates = false;
   bool allow_raw_html = false;  // raw HTML in Markdown articles
 
+  bool search = true;           // write the client-side search index
+  int search_body_chars = 300;  // how much of each body the search index holds
+
   std::vector<VocabularyTerm> vocabulary;
   KeywordSettings keywords;
 

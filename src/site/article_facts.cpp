@@ -37,6 +37,20 @@ FactFinder::FactFinder(const config::SiteConfig& config, const VocabularyMatcher
 ArticleFacts FactFinder::facts(const model::Article& a) const {
   ArticleFacts f;
   f.summary = first_sentence(a);
+  if (config_.search) {
+    // The start of the body, whole code points.
+    size_t chars = 0;
+    for (const auto& block : a.body) {
+      if (chars >= static_cast<size_t>(config_.search_body_chars)) break;
+      std::string_view t = block.text;
+      size_t i = 0;
+      while (i < t.size() && chars < static_cast<size_t>(config_.search_body_chars)) {
+        text::next_code_point(t, i);
+        ++chars;
+      }
+      (f.search_text += t.substr(0, i)) += '\n';
+    }
+  }
   if (vocabulary_.empty() && !counter_) return f;
   std::string body;
   for (const auto& block : a.body) (body += block.text) += '\n';
@@ -56,7 +70,8 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
 
 std::uint64_t facts_key(const config::SiteConfig& config) {
   BinaryWriter w;
-  w.str("facts 1");
+  w.str("facts 2");
+  w.u64(config.search ? static_cast<std::uint64_t>(config.search_body_chars) + 1 : 0);
   for (const auto& term : config.vocabulary) {
     w.str(term.name);
     w.u64(term.aliases.size());
@@ -80,6 +95,7 @@ void write_facts(BinaryWriter& out, const ArticleFacts& f) {
     out.str(word);
     out.u64(static_cast<std::uint64_t>(count));
   }
+  out.str(f.search_text);
 }
 
 bool read_facts(BinaryReader& in, ArticleFacts& f) {
@@ -96,7 +112,7 @@ bool read_facts(BinaryReader& in, ArticleFacts& f) {
     if (!in.str(word) || !in.u64(c)) return false;
     count = static_cast<int>(c);
   }
-  return in.ok();
+  return in.str(f.search_text) && in.ok();
 }
 
 }  // namespace gazette::site

@@ -20,6 +20,7 @@ struct ArticleFacts {
   std::string summary;                  // the body's first sentence, plain text
   std::vector<std::string> vocabulary;  // names of the vocabulary terms the article mentions
   WordCounts keywords;                  // keyword candidates (empty when keywords are off)
+  std::string search_text;              // what the search index holds of the body
 
   friend bool operator==(const ArticleFacts&, const ArticleFacts&) = default;
 };

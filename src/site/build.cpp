@@ -26,6 +26,7 @@
 #include "site/issue_store.hpp"
 #include "site/pages.hpp"
 #include "site/parallel.hpp"
+#include "site/search_index.hpp"
 #include "site/site_model.hpp"
 #include "site/static_files.hpp"
 #include "site/template_setup.hpp"
@@ -347,7 +348,7 @@ BuildResult SiteBuilder::build() {
   output::Publisher publisher(out_abs, cache_dir(), options_.clean);
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();
-  const size_t total = n_issues + other_pages.size() + n_static + 2;
+  const size_t total = n_issues + other_pages.size() + n_static + 3;
   const int workers = worker_count(options_.jobs, total);
   std::vector<output::OutputBatch> batches;
   for (int w = 0; w < workers; ++w) batches.push_back(publisher.batch());
@@ -483,6 +484,33 @@ BuildResult SiteBuilder::build() {
     } else if (item < n_issues + other_pages.size() + n_static) {
       const StaticFile& f = (*static_files)[item - n_issues - other_pages.size()];
       if (Status s = publish_static_file(f, batch); !s.ok()) add_unique_error(errs, s.error());
+    } else if (item == total - 3) {
+      if (!config.search) return;
+      // The search index: rebuilt whole when any article changed.
+      const std::uint64_t fingerprint = fingerprints.of_everything();
+      std::vector<std::string> names = SearchIndexBuilder::file_names(site.articles.size());
+      bool current = std::all_of(names.begin(), names.end(), [&](const std::string& f) {
+        return batch.is_current(f, fingerprint);
+      });
+      if (current) {
+        for (const auto& f : names) batch.keep(f);
+      } else {
+        SearchIndexBuilder index;
+        for (size_t a = 0; a < site.articles.size(); ++a) {
+          const model::ArticleEntry& entry = site.articles[a];
+          const model::Article& art = site.article(static_cast<int>(a));
+          std::string text = art.title;
+          for (const auto* part : {&art.kicker, &art.subtitle, &art.byline}) {
+            if (*part) (text += '\n') += **part;
+          }
+          for (int t : entry.tags) (text += '\n') += site.tags.terms[static_cast<size_t>(t)].name;
+          (text += '\n') += entry.summary;
+          (text += '\n') += entry.search_text;
+          index.add({art.title, links.url(entry.url), contexts.date_long(entry.issue),
+                     entry.summary, text});
+        }
+        for (const auto& [rel, bytes] : index.files()) put(rel, bytes, fingerprint);
+      }
     } else if (item == total - 2) {
       put("robots.txt", robots_txt(links));
     } else if (sitemap.size() > kSitemapLimit) {

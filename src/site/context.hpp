@@ -31,6 +31,11 @@ class ContextBuilder {
 
   const Links& links() const { return links_; }
 
+  // An issue's date as pages show it: 2022年11月8日 星期二.
+  const std::string& date_long(int issue) const {
+    return issue_date_long_[static_cast<size_t>(issue)];
+  }
+
   // The variables of each kind of page: `site`, `t`, `gazette`, `page` and the page's own.
   Value home() const;
   Value issue_page(int issue) const;

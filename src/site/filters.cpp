@@ -85,8 +85,8 @@ std::pair<int64_t, int64_t> count_units(std::string_view text) {
 
 Result<Value> filter_date(const FilterOptions& options, const Value& input, const Args& args) {
   const Value* pattern = nullptr;
-  if (Status s = Params("date", {"format"}).bind(args, std::span(&pattern, 1)); !s)
-    return s.error();
+  static constexpr Params kParams("date", {"format"});
+  if (auto s = kParams.bind(args, std::span(&pattern, 1)); !s) return s.error();
   auto date = date_of(input, "date");
   if (!date) return date.error();
   if (!*date) return Value("");
@@ -98,7 +98,8 @@ Result<Value> filter_date(const FilterOptions& options, const Value& input, cons
 }
 
 Result<Value> filter_lunar(const FilterOptions& options, const Value& input, const Args& args) {
-  if (Status s = Params("lunar", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("lunar", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   auto date = date_of(input, "lunar");
   if (!date) return date.error();
   if (!*date) return Value("");
@@ -107,8 +108,8 @@ Result<Value> filter_lunar(const FilterOptions& options, const Value& input, con
 
 Result<Value> filter_slugify(const FilterOptions& options, const Value& input, const Args& args) {
   const Value* max_length = nullptr;
-  if (Status s = Params("slugify", {"max_length"}).bind(args, std::span(&max_length, 1)); !s)
-    return s.error();
+  static constexpr Params kParams("slugify", {"max_length"});
+  if (auto s = kParams.bind(args, std::span(&max_length, 1)); !s) return s.error();
   int64_t limit = 60;
   if (max_length && !max_length->is_none()) {
     if (!max_length->is_int() || max_length->as_int() < 1)
@@ -121,7 +122,8 @@ Result<Value> filter_slugify(const FilterOptions& options, const Value& input, c
 }
 
 Result<Value> filter_markdown(const FilterOptions& options, const Value& input, const Args& args) {
-  if (Status s = Params("markdown", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("markdown", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_none() || input.is_undefined()) return Value::markup("");
   markdown::HtmlOptions html;
   html.allow_raw_html = options.markdown_raw_html;
@@ -130,8 +132,8 @@ Result<Value> filter_markdown(const FilterOptions& options, const Value& input, 
 
 Result<Value> filter_excerpt(const Value& input, const Args& args) {
   const Value* limit_arg = nullptr;
-  if (Status s = Params("excerpt", {"length"}).bind(args, std::span(&limit_arg, 1)); !s)
-    return s.error();
+  static constexpr Params kParams("excerpt", {"length"});
+  if (auto s = kParams.bind(args, std::span(&limit_arg, 1)); !s) return s.error();
   int64_t limit = 120;
   if (limit_arg && !limit_arg->is_none()) {
     if (!limit_arg->is_int() || limit_arg->as_int() < 1)
@@ -175,7 +177,8 @@ Result<Value> filter_excerpt(const Value& input, const Args& args) {
 
 Result<Value> filter_reading_time(const FilterOptions& options, const Value& input,
                                   const Args& args) {
-  if (Status s = Params("reading_time", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("reading_time", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_none() || input.is_undefined()) return Value(int64_t{0});
   auto [cjk, words] = count_units(plain_text(input));
   if (cjk == 0 && words == 0) return Value(int64_t{0});
@@ -186,8 +189,8 @@ Result<Value> filter_reading_time(const FilterOptions& options, const Value& inp
 
 Result<Value> filter_number(const FilterOptions& options, const Value& input, const Args& args) {
   const Value* decimals = nullptr;
-  if (Status s = Params("number", {"decimals"}).bind(args, std::span(&decimals, 1)); !s)
-    return s.error();
+  static constexpr Params kParams("number", {"decimals"});
+  if (auto s = kParams.bind(args, std::span(&decimals, 1)); !s) return s.error();
   Value number = input;
   if (number.is_string()) {
     if (auto i = templating::parse_python_int(number.as_string())) {

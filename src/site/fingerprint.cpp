@@ -154,6 +154,13 @@ std::uint64_t Fingerprints::article_hash(int article) const {
   return Hasher().add(issue_hash(a.issue)).add(static_cast<std::uint64_t>(a.index)).hash();
 }
 
+std::uint64_t Fingerprints::of_everything() const {
+  Hasher h;
+  h.add(global_).add("everything");
+  for (std::uint64_t issue : issue_hashes_) h.add(issue);
+  return h.hash();
+}
+
 std::uint64_t Fingerprints::of(const Page& page) const {
   Hasher h;
   h.add(global_).add(page.template_name).add(static_cast<std::uint64_t>(page.kind)).add(page.rel);

@@ -70,6 +70,9 @@ class Fingerprints {
 
   std::uint64_t of(const Page& page) const;
 
+  // Of what depends on every article (the search index).
+  std::uint64_t of_everything() const;
+
  private:
   std::uint64_t issue_hash(int issue) const { return issue_hashes_[static_cast<size_t>(issue)]; }
   std::uint64_t article_hash(int article) const;

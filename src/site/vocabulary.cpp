@@ -35,7 +35,8 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
       node = next;
     }
     // A word listed twice (a name that is also another term's alias) belongs to the first.
-    if (nodes_[static_cast<size_t>(node)].output < 0) nodes_[static_cast<size_t>(node)].output = term;
+    if (nodes_[static_cast<size_t>(node)].output < 0)
+      nodes_[static_cast<size_t>(node)].output = term;
   };
   for (size_t t = 0; t < terms.size(); ++t) {
     add(terms[t].name, static_cast<int>(t));
@@ -71,7 +72,8 @@ std::vector<int> VocabularyMatcher::find(std::string_view text) const {
     int next = child(node, c);
     node = next < 0 ? 0 : next;
     for (int n = node; n > 0; n = nodes_[static_cast<size_t>(n)].output_link) {
-      if (nodes_[static_cast<size_t>(n)].output >= 0) found.push_back(nodes_[static_cast<size_t>(n)].output);
+      if (nodes_[static_cast<size_t>(n)].output >= 0)
+        found.push_back(nodes_[static_cast<size_t>(n)].output);
     }
   }
   std::sort(found.begin(), found.end());

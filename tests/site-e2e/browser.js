@@ -162,6 +162,17 @@ async function follow(page, where, selector, name) {
     await checkTitle(page, 'tags');
     const tag = await follow(page, where, '.term-list a', 'tag');
     await checkTitle(page, 'tag', tag);
+    // search for the tag's name: the articles of the tag page must be among the results
+    const tagged = await page.locator('.article-list .summary__title a').first().innerText();
+    await follow(page, where, '.site-nav a[href$="/search/"]', 'search');
+    await page.fill('#search-input', tag);
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent), null, { timeout: 10000 })
+      .catch(() => problems.push('search: no result count appeared'));
+    pages[pages.length - 1].url = page.url();  // the search page with its query, for the audits
+    const hits = await page.locator('#search-results .summary__title a').allInnerTexts();
+    if (!hits.length) problems.push(`search: no result for "${tag}"`);
+    else if (!hits.map((h) => h.trim()).includes(tagged.trim())) problems.push(`search: "${tagged}" (tagged ${tag}) is not among the results for "${tag}"`);
     await ctx.close();
 
     // ---- every page of the walk: axe-core and screenshots on a desktop and on a phone

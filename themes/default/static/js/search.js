@@ -2,13 +2,13 @@
 // so and points to the archive. It runs only when there is a query (?q=…), so visiting the page
 // loads nothing.
 //
-// The index (format v1, written by the build; see docs/site-context.md, "Requested by the
-// theme"): the manifest at the form's data-index URL
-//   {"version": 1, "documents": "docs.json", "shards": {"<key>": "shard-….json", …}}
-// with URLs relative to the manifest; documents is a list of [title, url, date_long, summary];
-// a shard maps each word whose key (its first character, lower-cased) is the shard's key to a
-// list of [document, count] pairs. Words are found as the build finds them: the browser's
-// Intl.Segmenter (ICU word boundaries, like the build's ICU segmentation).
+// The index (format 1, written by the build; src/site/search_index.hpp describes it): the
+// manifest {"version": 1, "shards": S, "chunk": C, "documents": D} at the form's data-index
+// URL, documents in docs-K.json ([title, url, date, summary], C a file), and the tokens in
+// shard-N.json ({token: [document ids, delta-coded]}) for fnv1a32(token) % S == N.
+// A query is tokenized as the build tokenizes text: NFKC, lower case; runs of CJK letters give
+// their character bigrams (a lone character itself), other runs of letters and digits a word.
+// Every token must match; results come newest first.
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -35,23 +35,43 @@
     return cache[key];
   };
 
-  var words = function (query, locale) {
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var WORD = /[\p{L}\p{N}]/u;
+  var tokens = function (query) {
     var text = query.normalize('NFKC').toLowerCase();
-    if (typeof Intl !== 'undefined' && Intl.Segmenter) {
-      var out = [];
-      var segments = new Intl.Segmenter(locale, { granularity: 'word' }).segment(text);
-      for (var s of segments) if (s.isWordLike) out.push(s.segment);
-      return out;
+    var out = [], run = [], word = '';
+    var endRun = function () {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+    };
+    var endWord = function () { if (word) out.push(word); word = ''; };
+    for (var ch of text) {
+      if (CJK.test(ch)) { endWord(); run.push(ch); }
+      else if (WORD.test(ch)) { endRun(); word += ch; }
+      else { endRun(); endWord(); }
     }
-    return text.split(/\s+/).filter(Boolean);
+    endRun();
+    endWord();
+    return out.filter(function (t, i) { return out.indexOf(t) === i; });
+  };
+  var fnv1a = function (token) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(token).forEach(function (b) {
+      h ^= b;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    });
+    return h >>> 0;
+  };
+  var ids = function (deltas) {
+    var out = [], id = 0;
+    (Array.isArray(deltas) ? deltas : []).forEach(function (d, i) { id = i ? id + d : d; out.push(id); });
+    return out;
   };
 
-  var show = function (manifest, docs, scores, query) {
+  var show = function (found, total, query) {
     results.textContent = '';
-    var ranked = Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-    ranked.slice(0, 100).forEach(function (id) {
-      var d = docs[id];
-      if (!d) return;
+    found.forEach(function (d) {
       var li = document.createElement('li');
       var article = li.appendChild(document.createElement('article'));
       article.className = 'summary';
@@ -70,34 +90,38 @@
       }
       results.appendChild(li);
     });
-    if (ranked.length) say('results', { count: ranked.length });
+    if (total) say('results', { count: total });
     else say('no-results', { query: query });
   };
 
   var run = function (query) {
     results.textContent = '';
-    var list = words(query, document.documentElement.lang || undefined);
+    var list = tokens(query);
     if (!list.length) { say('prompt'); return; }
     say('searching');
     getJson(manifestUrl).then(function (manifest) {
       if (!manifest || manifest.version !== 1) throw new Error('unknown search index format');
-      return getJson(new URL(manifest.documents, manifestUrl)).then(function (docs) {
-        return Promise.all(list.map(function (w) {
-          var file = manifest.shards[w.charAt(0)];
-          if (!file) return {};
-          return getJson(new URL(file, manifestUrl)).then(function (shard) { return shard[w] || []; });
-        })).then(function (postings) {
-          // every word must occur; a document's score is the sum of its counts
-          var scores = null;
-          postings.forEach(function (p) {
-            var next = {};
-            (Array.isArray(p) ? p : []).forEach(function (pair) {
-              var id = pair[0];
-              if (scores === null || id in scores) next[id] = (scores ? scores[id] : 0) + pair[1];
-            });
-            scores = next;
-          });
-          show(manifest, docs, scores || {}, query);
+      return Promise.all(list.map(function (t) {
+        var shard = new URL('shard-' + (fnv1a(t) % manifest.shards) + '.json', manifestUrl);
+        return getJson(shard).then(function (s) { return ids(s[t]); });
+      })).then(function (postings) {
+        // Documents that have every token, newest (highest id) first.
+        var found = postings.reduce(function (acc, p) {
+          var set = new Set(p);
+          return acc === null ? p : acc.filter(function (id) { return set.has(id); });
+        }, null) || [];
+        found.sort(function (a, b) { return b - a; });
+        var shown = found.slice(0, 100);
+        var chunks = Array.from(new Set(shown.map(function (id) { return Math.floor(id / manifest.chunk); })));
+        return Promise.all(chunks.map(function (k) {
+          return getJson(new URL('docs-' + k + '.json', manifestUrl)).then(function (docs) { return [k, docs]; });
+        })).then(function (loaded) {
+          var byChunk = {};
+          loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
+          var docs = shown.map(function (id) {
+            return (byChunk[Math.floor(id / manifest.chunk)] || [])[id % manifest.chunk];
+          }).filter(Boolean);
+          show(docs, found.length, query);
         });
       });
     }).catch(function () { say('unavailable'); });

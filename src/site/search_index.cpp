@@ -1,0 +1,156 @@
+#include "site/search_index.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
+
+namespace gazette::site {
+
+namespace {
+
+constexpr size_t kChunk = 1000;
+
+// Shards for an index of `documents`: about a hundred documents' tokens each, at most 1024.
+size_t shard_count(size_t documents) {
+  size_t n = 1;
+  while (n < 1024 && n * 100 < documents) n *= 2;
+  return n;
+}
+
+std::string folded(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (U_SUCCESS(status)) u = nfkc->normalize(u, status);
+  u.toLower(icu::Locale::getRoot());  // as JavaScript's toLowerCase
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_word_character(char32_t c) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+}
+
+bool is_cjk_token_letter(char32_t c) {
+  return text::is_han(c) || text::is_kana(c) || text::is_hangul(c);
+}
+
+}  // namespace
+
+std::vector<std::string> search_tokens(std::string_view raw) {
+  std::string text = folded(raw);
+  std::vector<std::string> tokens;
+  std::vector<std::string_view> run;  // CJK characters of the current run
+  std::string word;
+  auto end_cjk = [&] {
+    if (run.size() == 1) tokens.emplace_back(run[0]);
+    for (size_t i = 0; i + 1 < run.size(); ++i)
+      tokens.push_back(std::string(run[i]) + std::string(run[i + 1]));
+    run.clear();
+  };
+  auto end_word = [&] {
+    if (!word.empty()) tokens.push_back(std::move(word));
+    word.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t c = text::next_code_point(text, i);
+    std::string_view ch(text.data() + start, i - start);
+    if (is_cjk_token_letter(c)) {
+      end_word();
+      run.push_back(ch);
+    } else if (is_word_character(c)) {
+      end_cjk();
+      word += ch;
+    } else {
+      end_cjk();
+      end_word();
+    }
+  }
+  end_cjk();
+  end_word();
+  return tokens;
+}
+
+std::uint32_t search_token_hash(std::string_view token) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : token) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+void SearchIndexBuilder::add(const SearchDocument& d) {
+  const auto id = static_cast<std::uint32_t>(docs_.size());
+  docs_.push_back({d.title, d.url, d.date, d.summary});
+  std::vector<std::string> tokens = search_tokens(d.text);
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  for (auto& t : tokens) postings_.emplace_back(id, std::move(t));
+}
+
+std::vector<std::string> SearchIndexBuilder::file_names(size_t documents) {
+  std::vector<std::string> names{"search/index.json"};
+  for (size_t k = 0; k * kChunk < documents; ++k)
+    names.push_back(fmt::format("search/docs-{}.json", k));
+  for (size_t s = 0; s < shard_count(documents); ++s)
+    names.push_back(fmt::format("search/shard-{}.json", s));
+  return names;
+}
+
+std::vector<std::pair<std::string, std::string>> SearchIndexBuilder::files() const {
+  const size_t shards = shard_count(docs_.size());
+  std::vector<std::pair<std::string, std::string>> out;
+  nlohmann::ordered_json manifest{
+      {"version", 1}, {"shards", shards}, {"chunk", kChunk}, {"documents", docs_.size()}};
+  out.emplace_back("search/index.json", manifest.dump() + "\n");
+  for (size_t k = 0; k * kChunk < docs_.size(); ++k) {
+    nlohmann::json chunk = nlohmann::json::array();
+    for (size_t i = k * kChunk; i < docs_.size() && i < (k + 1) * kChunk; ++i)
+      chunk.push_back(docs_[i]);
+    out.emplace_back(fmt::format("search/docs-{}.json", k),
+                     chunk.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
+  // Per shard: token → ascending document ids (documents were added in order).
+  std::vector<std::map<std::string_view, std::vector<std::uint32_t>>> by_shard(shards);
+  for (const auto& [id, token] : postings_) {
+    by_shard[search_token_hash(token) % shards][token].push_back(id);
+  }
+  for (size_t s = 0; s < shards; ++s) {
+    std::string json = "{";
+    bool first = true;
+    for (auto& [token, ids] : by_shard[s]) {
+      std::sort(ids.begin(), ids.end());
+      if (!first) json += ',';
+      first = false;
+      json += nlohmann::json(std::string(token))
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      json += ":[";
+      std::uint32_t previous = 0;
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (i) json += ',';
+        json += std::to_string(ids[i] - previous);
+        previous = ids[i];
+      }
+      json += ']';
+    }
+    json += "}\n";
+    out.emplace_back(fmt::format("search/shard-{}.json", s), std::move(json));
+  }
+  return out;
+}
+
+}  // namespace gazette::site

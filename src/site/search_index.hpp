@@ -1,0 +1,54 @@
+// The client-side search index the build writes under search/ (format 1), read by the
+// theme's search.js:
+//   search/index.json      {"version": 1, "shards": S, "chunk": C, "documents": D}
+//   search/docs-K.json     [[title, url, date_long, summary], …] for documents K*C … K*C+C-1
+//   search/shard-N.json    {"token": [document ids, ascending, each after the first as the
+//                           difference from the one before], …} for the tokens with
+//                           fnv1a32(token) % S == N
+// Tokens: the text in NFKC, lower-cased; every run of CJK letters (Han, kana, hangul) gives its
+// character bigrams (a lone character gives itself) — Chinese has no spaces, and bigrams find
+// any word without a dictionary that could disagree with the reader's browser; every run of
+// other letters and digits gives one word. A query is tokenized the same way and must contain
+// every token of a document's text to find it; results come newest first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gazette::site {
+
+// The tokens of a text, in order, repeats kept.
+std::vector<std::string> search_tokens(std::string_view text);
+
+// 32-bit FNV-1a of the token's UTF-8 bytes: which shard holds it.
+std::uint32_t search_token_hash(std::string_view token);
+
+// One document: what a result shows, and the text it is found by.
+struct SearchDocument {
+  std::string title;
+  std::string url;
+  std::string date;
+  std::string summary;
+  std::string text;  // title, headline, byline, tags, summary, the start of the body
+};
+
+// Builds the index files for documents given in order (ids 0, 1, 2 …; newer documents last).
+class SearchIndexBuilder {
+ public:
+  void add(const SearchDocument& document);
+
+  // The files, as (path relative to the site, bytes), in a fixed order.
+  std::vector<std::pair<std::string, std::string>> files() const;
+
+  // The paths `files` will produce for `documents` documents.
+  static std::vector<std::string> file_names(size_t documents);
+
+ private:
+  std::vector<std::vector<std::string>> docs_;                   // title, url, date, summary
+  std::vector<std::pair<std::uint32_t, std::string>> postings_;  // (document, token), unsorted
+};
+
+}  // namespace gazette::site
