@@ -102,6 +102,10 @@ struct CallArgs {
   std::vector<std::pair<std::string_view, Expr*>> keywords;
   Expr* star_args = nullptr;    // *args
   Expr* star_kwargs = nullptr;  // **kwargs
+  // When every argument is a literal (`replace("a", "b")`), their values, made once.
+  bool constant = false;
+  std::vector<Value> constant_positional;
+  std::vector<Kwarg> constant_keywords;
 };
 
 struct CallExpr : Expr {

@@ -112,7 +112,8 @@ Result<Value> global_cycler(CallContext& cx, const Args& args) {
 
 Result<Value> global_joiner(CallContext&, const Args& args) {
   std::array<const Value*, 1> a{};
-  if (auto s = Params("joiner", {"sep"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("joiner", {"sep"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   return Value::make_object<JoinerObject>(a[0] ? *a[0] : Value(", "));
 }
 

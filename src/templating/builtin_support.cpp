@@ -1,6 +1,7 @@
 #include "templating/builtin_support.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "templating/pyformat.hpp"
@@ -46,8 +47,10 @@ Result<AttrGetter> AttrGetter::make(const Value* attribute) {
                                                  [](char c) { return c >= '0' && c <= '9'; });
       if (digits && part.size() < 19) {
         g.parts_.push_back(Value(static_cast<int64_t>(std::stoll(std::string(part)))));
+        g.hashes_.push_back(0);
       } else {
         g.parts_.push_back(Value::borrowed(part));
+        g.hashes_.push_back(Value::hash_key(part));
       }
       if (dot == std::string_view::npos) break;
       start = dot + 1;
@@ -55,14 +58,16 @@ Result<AttrGetter> AttrGetter::make(const Value* attribute) {
     return g;
   }
   g.parts_.push_back(*attribute);
+  g.hashes_.push_back(attribute->is_string() ? Value::hash_key(attribute->as_string()) : 0);
   return g;
 }
 
 const Value* AttrGetter::find(const Value& item) const {
   const Value* current = &item;
-  for (const Value& part : parts_.span()) {
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    const Value& part = parts_[i];
     if (!current->is_dict() || !part.is_string()) return nullptr;
-    current = current->find(part.as_string());
+    current = current->find(part.as_string(), hashes_[i]);
     if (!current) return nullptr;
   }
   return current;
@@ -88,6 +93,32 @@ Value ignore_case(const Value& v) {
 Status sort_by_keys(std::vector<Value>& items, std::vector<Value>& keys, bool reverse) {
   std::vector<size_t> order(items.size());
   std::iota(order.begin(), order.end(), 0);
+  // Fast paths: keys that are all numbers, or all strings, compare without python_compare.
+  bool numbers = true, strings = true;
+  for (const Value& k : keys) {
+    numbers = numbers && (k.is_int() || k.is_bool() || (k.is_float() && !std::isnan(k.as_float())));
+    strings = strings && k.is_string();
+  }
+  if (numbers || strings) {
+    auto less = [&](size_t a, size_t b) {
+      const Value& x = keys[reverse ? b : a];
+      const Value& y = keys[reverse ? a : b];
+      if (strings) return x.as_string() < y.as_string();
+      // int64 and double both fit a long double exactly.
+      auto num = [](const Value& v) -> long double {
+        return v.is_float()  ? static_cast<long double>(v.as_float())
+               : v.is_bool() ? static_cast<long double>(v.as_bool())
+                             : static_cast<long double>(v.as_int());
+      };
+      return num(x) < num(y);
+    };
+    std::stable_sort(order.begin(), order.end(), less);
+    std::vector<Value> sorted;
+    sorted.reserve(items.size());
+    for (size_t i : order) sorted.push_back(std::move(items[i]));
+    items = std::move(sorted);
+    return {};
+  }
   std::optional<Error> error;
   auto less = [&](size_t a, size_t b) {
     if (error) return false;

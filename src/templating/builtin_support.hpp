@@ -41,6 +41,7 @@ class AttrGetter {
 
  private:
   SmallVector<Value, 2> parts_;
+  SmallVector<uint32_t, 2> hashes_;  // Value::hash_key of string parts
 };
 
 // str.lower() of strings, other values unchanged (Jinja2's ignore_case).

@@ -19,7 +19,8 @@ using Bound = std::array<const Value*, N>;
 // A test of the input alone.
 template <bool (*F)(const Value&)>
 Result<bool> unary(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("test", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("test", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return F(input);
 }
 
@@ -64,7 +65,8 @@ bool is_callable(const Value& v) {
 }
 
 Result<bool> test_sequence(CallContext& cx, const Value& v, const Args& args) {
-  if (auto s = Params("sequence", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("sequence", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (v.is_undefined()) return !cx.strict_undefined();
   if (v.is_string() || v.is_dict()) return true;
   if (v.is_list()) {
@@ -75,7 +77,8 @@ Result<bool> test_sequence(CallContext& cx, const Value& v, const Args& args) {
 }
 
 Result<bool> test_iterable(CallContext&, const Value& v, const Args& args) {
-  if (auto s = Params("iterable", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("iterable", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (v.is_object()) return v.type_name() == "LoopContext";
   return v.is_undefined() || v.is_string() || v.is_list() || v.is_dict();
 }
@@ -88,18 +91,21 @@ Result<bool> modulo_equals(const Value& v, const Value& divisor, int64_t expecte
 }
 
 Result<bool> test_odd(CallContext& cx, const Value& v, const Args& args) {
-  if (auto s = Params("odd", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("odd", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return modulo_equals(v, Value(int64_t{2}), 1, cx.max_items());
 }
 
 Result<bool> test_even(CallContext& cx, const Value& v, const Args& args) {
-  if (auto s = Params("even", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("even", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return modulo_equals(v, Value(int64_t{2}), 0, cx.max_items());
 }
 
 Result<bool> test_divisibleby(CallContext& cx, const Value& v, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("divisibleby", {"num"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("divisibleby", {"num"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   return modulo_equals(v, *a[0], 0, cx.max_items());
 }
 
@@ -108,7 +114,8 @@ enum class Cmp { kEq, kNe, kLt, kLe, kGt, kGe };
 template <Cmp C>
 Result<bool> compare_test(CallContext& cx, const Value& v, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("compare", {"other"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("compare", {"other"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   const Value& other = *a[0];
   if (C == Cmp::kEq || C == Cmp::kNe) {
     if (cx.strict_undefined() && other.is_undefined()) return undefined_error(other);
@@ -131,14 +138,16 @@ Result<bool> compare_test(CallContext& cx, const Value& v, const Args& args) {
 
 Result<bool> test_in(CallContext& cx, const Value& v, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("in", {"seq"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("in", {"seq"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   if (cx.strict_undefined() && a[0]->is_undefined()) return undefined_error(*a[0]);
   return contains(*a[0], v);
 }
 
 Result<bool> test_sameas(CallContext&, const Value& v, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("sameas", {"other"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("sameas", {"other"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   const Value& o = *a[0];
   if (v.kind() != o.kind()) return false;
   switch (v.kind()) {
@@ -165,22 +174,26 @@ Result<bool> test_sameas(CallContext&, const Value& v, const Args& args) {
 }
 
 Result<bool> test_lower(CallContext&, const Value& v, const Args& args) {
-  if (auto s = Params("lower", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("lower", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return pystr::is_lower(to_python_str(v));
 }
 
 Result<bool> test_upper(CallContext&, const Value& v, const Args& args) {
-  if (auto s = Params("upper", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("upper", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return pystr::is_upper(to_python_str(v));
 }
 
 Result<bool> test_filter(CallContext& cx, const Value& v, const Args& args) {
-  if (auto s = Params("filter", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("filter", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return v.is_string() && cx.has_filter(v.as_string());
 }
 
 Result<bool> test_test(CallContext& cx, const Value& v, const Args& args) {
-  if (auto s = Params("test", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("test", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return v.is_string() && cx.has_test(v.as_string());
 }
 

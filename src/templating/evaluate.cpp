@@ -47,6 +47,9 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
       if (obj->is_dict() && obj != &inner && !g->dict_method) {
         if (const Value* v = obj->find(g->name, g->hash)) return v;
       }
+      if (obj->is_object() && obj != &inner) {
+        if (const Value* v = obj->as_object()->stored_attr(g->name)) return v;
+      }
       if (obj->is_undefined()) {
         fail_undefined(ex, g, *obj);
         return nullptr;
@@ -333,18 +336,24 @@ bool Renderer::eval_compare(const CompareExpr* c, Exec& ex, Value& out) {
 
 bool Renderer::eval_args(const CallArgs& args, Exec& ex, PositionalArgs& positional,
                          KeywordArgs& keywords, const Node* at) {
+  // Arguments that live in a variable or container alias it (no counting); the callee
+  // copies what it keeps.
   for (const Expr* e : args.positional) {
-    Value v;
-    if (!eval(e, ex, v)) return false;
-    positional.push_back(std::move(v));
+    positional.push_back(Value());
+    Value& slot = positional.back();
+    const Value* v = eval_ref(e, ex, slot);
+    if (!v) return false;
+    if (v != &slot) slot.set_alias(*v);
   }
   for (const auto& [name, e] : args.keywords) {
-    Value v;
-    if (!eval(e, ex, v)) return false;
     for (const Kwarg& k : keywords.span()) {
       if (k.name == name) return fail(ex, at, "keyword argument repeated: " + std::string(name));
     }
-    keywords.push_back(Kwarg{name, std::move(v)});
+    keywords.push_back(Kwarg{name, Value()});
+    Value& slot = keywords.back().value;
+    const Value* v = eval_ref(e, ex, slot);
+    if (!v) return false;
+    if (v != &slot) slot.set_alias(*v);
   }
   if (args.star_args) {
     Value v;
@@ -395,13 +404,19 @@ bool Renderer::eval_filter(const FilterExpr* f, Exec& ex, Value& out) {
   }
   PositionalArgs positional;
   KeywordArgs keywords;
+  Args args;
   size_t keep = star_kwargs_keep_.size();
-  if (!eval_args(f->args, ex, positional, keywords, f)) return false;
+  if (f->args.constant) {
+    args = Args{f->args.constant_positional, f->args.constant_keywords};
+  } else {
+    if (!eval_args(f->args, ex, positional, keywords, f)) return false;
+    args = Args{positional.span(), keywords.span()};
+  }
   const Exec* saved = current_;
   current_ = &ex;
-  auto r = f->filter->fn(*this, *input, Args{positional.span(), keywords.span()});
+  auto r = f->filter->fn(*this, *input, args);
   current_ = saved;
-  star_kwargs_keep_.resize(keep);
+  if (f->args.star_kwargs) star_kwargs_keep_.resize(keep);
   if (!r) return fail(ex, f, r.error());
   out = std::move(*r);
   return true;
@@ -434,7 +449,9 @@ bool Renderer::eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* c
   Value callee_tmp;
   const Value* callee = eval_ref(c->callee, ex, callee_tmp);
   if (!callee) return false;
-  Value held = *callee;  // the call may run code that replaces the variable
+  // A callee in a slot or the context stays put during the call (calls cannot reassign the
+  // caller's variables); one computed into callee_tmp lives there.
+  const Value& held = *callee;
   PositionalArgs positional;
   KeywordArgs keywords;
   size_t keep = star_kwargs_keep_.size();

@@ -21,32 +21,37 @@ template <size_t N>
 using Bound = std::array<const Value*, N>;
 
 Result<Value> filter_escape(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("escape", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("escape", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return escape(input);
 }
 
 Result<Value> filter_forceescape(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("forceescape", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("forceescape", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   std::string out;
   escape_html(to_python_str(input.as_plain()), out);
   return Value::markup(out);
 }
 
 Result<Value> filter_safe(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("safe", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("safe", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_string()) return input.as_markup();
   return Value::markup(to_python_str(input));
 }
 
 Result<Value> filter_striptags(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("striptags", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("striptags", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_string()) return striptags_value(input.as_string());
   return striptags_value(to_python_str(input));
 }
 
 Result<Value> filter_tojson(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("tojson", {"indent"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("tojson", {"indent"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   std::optional<std::string> indent;
   if (a[0] && !a[0]->is_none()) {
     if (a[0]->is_string()) {
@@ -81,7 +86,8 @@ void url_quote(std::string_view s, bool for_query, std::string& out) {
 }
 
 Result<Value> filter_urlencode(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("urlencode", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("urlencode", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   std::string out;
   bool iterable = input.is_list() || input.is_dict();
   if (input.is_string() || !iterable) {
@@ -116,10 +122,9 @@ Result<Value> filter_urlencode(CallContext&, const Value& input, const Args& arg
 
 Result<Value> filter_urlize(CallContext& cx, const Value& input, const Args& args) {
   Bound<5> a{};
-  if (auto s = Params("urlize", {"trim_url_limit", "nofollow", "target", "rel", "extra_schemes"})
-                   .bind(args, a);
-      !s)
-    return s.error();
+  static constexpr Params kParams("urlize",
+                                  {"trim_url_limit", "nofollow", "target", "rel", "extra_schemes"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   UrlizeOptions options;
   if (a[0] && !a[0]->is_none()) {
     auto limit = builtin::int_arg(a[0], "trim_url_limit", 0);
@@ -157,7 +162,8 @@ Result<Value> filter_urlize(CallContext& cx, const Value& input, const Args& arg
 
 Result<Value> filter_xmlattr(CallContext& cx, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("xmlattr", {"autospace"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("xmlattr", {"autospace"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   if (!input.is_dict()) {
     return failure("'" + std::string(input.type_name()) + "' object has no attribute 'items'");

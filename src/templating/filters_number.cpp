@@ -17,7 +17,8 @@ template <size_t N>
 using Bound = std::array<const Value*, N>;
 
 Result<Value> filter_abs(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("abs", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("abs", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_bool()) return Value(static_cast<int64_t>(input.as_bool()));
   if (input.is_int()) {
     if (input.as_int() == std::numeric_limits<int64_t>::min())
@@ -38,7 +39,8 @@ std::optional<double> python_float_of(const Value& v) {
 
 Result<Value> filter_float(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("float", {"default"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("float", {"default"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   if (auto f = python_float_of(input)) return Value(*f);
   return a[0] ? *a[0] : Value(0.0);
@@ -46,7 +48,8 @@ Result<Value> filter_float(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_int(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("int", {"default", "base"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("int", {"default", "base"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   Value fallback = a[0] ? *a[0] : Value(int64_t{0});
   auto base = builtin::int_arg(a[1], "base", 10);
@@ -136,10 +139,14 @@ Result<int64_t> round_int(int64_t x, int64_t ndigits) {
 
 Result<Value> filter_round(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("round", {"precision", "method"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("round", {"precision", "method"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto precision = builtin::int_arg(a[0], "precision", 0);
   if (!precision) return precision.error();
-  std::string method = a[1] ? to_python_str(*a[1]) : "common";
+  std::string method_text = a[1] && !a[1]->is_string() ? to_python_str(*a[1]) : "";
+  std::string_view method = !a[1]               ? std::string_view("common")
+                            : a[1]->is_string() ? a[1]->as_string()
+                                                : std::string_view(method_text);
   if (method != "common" && method != "ceil" && method != "floor")
     return failure("method must be common, ceil or floor");
   if (!input.is_number()) {
@@ -161,7 +168,8 @@ Result<Value> filter_round(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_filesizeformat(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("filesizeformat", {"binary"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("filesizeformat", {"binary"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto bytes_opt = python_float_of(input);
   if (!bytes_opt) {
     if (input.is_undefined()) return undefined_error(input);

@@ -32,28 +32,32 @@ Result<std::vector<Value>> items_of(const Value& v) {
 
 Result<Value> filter_default(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("default", {"default_value", "boolean"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("default", {"default_value", "boolean"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   bool boolean = builtin::bool_arg(a[1], false);
   if (input.is_undefined() || (boolean && !truthy(input))) return a[0] ? *a[0] : Value("");
   return input;
 }
 
 Result<Value> filter_length(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("length", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("length", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   auto n = length(input);
   if (!n) return n.error();
   return Value(*n);
 }
 
 Result<Value> filter_list(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("list", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("list", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   auto items = items_of(input);
   if (!items) return items.error();
   return Value::list(std::move(*items));
 }
 
 Result<Value> filter_first(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("first", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("first", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   auto items = iterate(input);
   if (!items) return items.error();
   if (items->size() == 0) return Value::undefined_message("No first item, sequence was empty.");
@@ -61,7 +65,8 @@ Result<Value> filter_first(CallContext&, const Value& input, const Args& args) {
 }
 
 Result<Value> filter_last(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("last", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("last", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_list() && input.list_kind() == ListKind::kIterator)
     return failure("'generator' object is not reversible");
   auto items = iterate(input);
@@ -71,7 +76,8 @@ Result<Value> filter_last(CallContext&, const Value& input, const Args& args) {
 }
 
 Result<Value> filter_reverse(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("reverse", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("reverse", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_string()) {
     std::u32string cps = pystr::decode(input.as_string());
     std::reverse(cps.begin(), cps.end());
@@ -86,7 +92,8 @@ Result<Value> filter_reverse(CallContext&, const Value& input, const Args& args)
 
 Result<Value> filter_join(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("join", {"d", "attribute"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("join", {"d", "attribute"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto sequence = iterate(input);
   if (!sequence) return sequence.error();
   // The items (or their attribute), borrowed where possible.
@@ -154,7 +161,8 @@ Result<Value> filter_join(CallContext& cx, const Value& input, const Args& args)
 
 Result<Value> filter_attr(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("attr", {"name"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("attr", {"name"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   if (input.is_undefined()) return undefined_error(input);
   std::string name = to_python_str(*a[0]);
   Value out;
@@ -168,7 +176,8 @@ Result<Value> filter_attr(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_batch(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("batch", {"linecount", "fill_with"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("batch", {"linecount", "fill_with"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto count = builtin::int_arg(a[0], "linecount", 1);
   if (!count) return count.error();
   auto items = items_of(input);
@@ -194,7 +203,8 @@ Result<Value> filter_batch(CallContext& cx, const Value& input, const Args& args
 
 Result<Value> filter_slice(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("slice", {"slices", "fill_with"}, 1).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("slice", {"slices", "fill_with"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto slices = builtin::int_arg(a[0], "slices", 1);
   if (!slices) return slices.error();
   if (*slices == 0) return failure("integer division or modulo by zero");
@@ -220,8 +230,8 @@ Result<Value> filter_slice(CallContext& cx, const Value& input, const Args& args
 
 Result<Value> filter_dictsort(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (auto s = Params("dictsort", {"case_sensitive", "by", "reverse"}).bind(args, a); !s)
-    return s.error();
+  static constexpr Params kParams("dictsort", {"case_sensitive", "by", "reverse"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
   std::string by = a[1] ? to_python_str(*a[1]) : "key";
   bool reverse = builtin::bool_arg(a[2], false);
@@ -249,6 +259,9 @@ Result<Value> filter_dictsort(CallContext&, const Value& input, const Args& args
 Result<Value> key_of(const Value& item, const std::vector<AttrGetter>& getters, bool case_sensitive,
                      bool multi) {
   auto one = [&](const AttrGetter& g) -> Result<Value> {
+    if (const Value* found = g.find(item)) {
+      return case_sensitive || !found->is_string() ? *found : builtin::ignore_case(*found);
+    }
     auto v = g.get(item);
     if (!v) return v.error();
     return case_sensitive ? *v : builtin::ignore_case(*v);
@@ -265,8 +278,8 @@ Result<Value> key_of(const Value& item, const std::vector<AttrGetter>& getters, 
 
 Result<Value> filter_sort(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (auto s = Params("sort", {"reverse", "case_sensitive", "attribute"}).bind(args, a); !s)
-    return s.error();
+  static constexpr Params kParams("sort", {"reverse", "case_sensitive", "attribute"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   bool reverse = builtin::bool_arg(a[0], false);
   bool case_sensitive = builtin::bool_arg(a[1], false);
   std::vector<AttrGetter> getters;
@@ -289,7 +302,7 @@ Result<Value> filter_sort(CallContext&, const Value& input, const Args& args) {
   std::vector<Value> keys;
   keys.reserve(items->size());
   for (const Value& item : *items) {
-    auto k = key_of(item, getters, case_sensitive, true);
+    auto k = key_of(item, getters, case_sensitive, getters.size() > 1);
     if (!k) return k.error();
     keys.push_back(std::move(*k));
   }
@@ -299,8 +312,9 @@ Result<Value> filter_sort(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> min_or_max(const Value& input, const Args& args, bool want_max) {
   Bound<2> a{};
-  if (auto s = Params(want_max ? "max" : "min", {"case_sensitive", "attribute"}).bind(args, a); !s)
-    return s.error();
+  static constexpr Params kMax("max", {"case_sensitive", "attribute"});
+  static constexpr Params kMin("min", {"case_sensitive", "attribute"});
+  if (auto s = (want_max ? kMax : kMin).bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
   auto getter = AttrGetter::make(a[1]);
   if (!getter) return getter.error();
@@ -345,8 +359,8 @@ bool hashable(const Value& v) {
 
 Result<Value> filter_unique(CallContext&, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("unique", {"case_sensitive", "attribute"}).bind(args, a); !s)
-    return s.error();
+  static constexpr Params kParams("unique", {"case_sensitive", "attribute"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
   auto getter = AttrGetter::make(a[1]);
   if (!getter) return getter.error();
@@ -376,7 +390,8 @@ Result<Value> filter_unique(CallContext&, const Value& input, const Args& args) 
 
 Result<Value> filter_sum(CallContext& cx, const Value& input, const Args& args) {
   Bound<2> a{};
-  if (auto s = Params("sum", {"attribute", "start"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("sum", {"attribute", "start"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto items = items_of(input);
   if (!items) return items.error();
   Value total = a[1] ? *a[1] : Value(int64_t{0});
@@ -398,7 +413,8 @@ Result<Value> filter_sum(CallContext& cx, const Value& input, const Args& args) 
 }
 
 Result<Value> filter_items(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("items", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("items", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   if (input.is_undefined()) return iterator({});
   if (!input.is_dict()) return failure("Can only get item pairs from a mapping.");
   std::vector<Value> out;
@@ -408,8 +424,8 @@ Result<Value> filter_items(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_groupby(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (auto s = Params("groupby", {"attribute", "default", "case_sensitive"}, 1).bind(args, a); !s)
-    return s.error();
+  static constexpr Params kParams("groupby", {"attribute", "default", "case_sensitive"}, 1);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[2], false);
   auto getter = AttrGetter::make(a[0]);
   if (!getter) return getter.error();

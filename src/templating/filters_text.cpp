@@ -21,7 +21,8 @@ template <size_t N>
 using Bound = std::array<const Value*, N>;
 
 Result<Value> filter_capitalize(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("capitalize", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("capitalize", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   Value s = soft_str(input);
   return Value::string(pystr::capitalize(s.as_string()), s.is_safe());
 }
@@ -43,18 +44,21 @@ Value change_case(const Value& input, bool to_upper) {
 }
 
 Result<Value> filter_lower(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("lower", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("lower", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return change_case(input, false);
 }
 
 Result<Value> filter_upper(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("upper", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("upper", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return change_case(input, true);
 }
 
 // Jinja2's do_title: each piece after - white space ( { [ < starts upper-case, continues lower.
 Result<Value> filter_title(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("title", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("title", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   Value sv = soft_str(input);
   std::string_view s = sv.as_string();
   auto separator = [](char32_t c) {
@@ -86,7 +90,8 @@ Result<Value> filter_title(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_center(CallContext& cx, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("center", {"width"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("center", {"width"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto width = int_arg(a[0], "width", 80);
   if (!width) return width.error();
   if (static_cast<uint64_t>(std::max<int64_t>(*width, 0)) > cx.max_items() * 16)
@@ -115,7 +120,8 @@ Result<Value> filter_format(CallContext&, const Value& input, const Args& args) 
 
 Result<Value> filter_indent(CallContext&, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (auto s = Params("indent", {"width", "first", "blank"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("indent", {"width", "first", "blank"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   std::string indention;
   if (a[0] && a[0]->is_string()) {
     indention = std::string(a[0]->as_string());
@@ -156,7 +162,8 @@ Result<Value> filter_indent(CallContext&, const Value& input, const Args& args) 
 
 Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& args) {
   Bound<3> a{};
-  if (auto s = Params("replace", {"old", "new", "count"}, 2).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("replace", {"old", "new", "count"}, 2);
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto count = int_arg(a[2], "count", -1);
   if (!count) return count.error();
   // Nothing to replace: the input as it is (the common case, and no copy).
@@ -208,13 +215,15 @@ Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& ar
 }
 
 Result<Value> filter_string(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("string", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("string", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   return soft_str(input);
 }
 
 Result<Value> filter_trim(CallContext&, const Value& input, const Args& args) {
   Bound<1> a{};
-  if (auto s = Params("trim", {"chars"}).bind(args, a); !s) return s.error();
+  static constexpr Params kParams("trim", {"chars"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   Value s = soft_str(input);
   std::optional<std::string> chars;
   if (a[0] && !a[0]->is_none()) {
@@ -228,8 +237,8 @@ Result<Value> filter_trim(CallContext&, const Value& input, const Args& args) {
 
 Result<Value> filter_truncate(CallContext&, const Value& input, const Args& args) {
   Bound<4> a{};
-  if (auto s = Params("truncate", {"length", "killwords", "end", "leeway"}).bind(args, a); !s)
-    return s.error();
+  static constexpr Params kParams("truncate", {"length", "killwords", "end", "leeway"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto length = int_arg(a[0], "length", 255);
   if (!length) return length.error();
   bool killwords = builtin::bool_arg(a[1], false);
@@ -269,7 +278,8 @@ Result<Value> filter_truncate(CallContext&, const Value& input, const Args& args
 }
 
 Result<Value> filter_wordcount(CallContext&, const Value& input, const Args& args) {
-  if (auto s = Params("wordcount", {}).bind(args, {}); !s) return s.error();
+  static constexpr Params kParams("wordcount", {});
+  if (auto s = kParams.bind(args, {}); !s) return s.error();
   Value sv = soft_str(input);
   std::string_view s = sv.as_string();
   int64_t words = 0;
@@ -284,10 +294,9 @@ Result<Value> filter_wordcount(CallContext&, const Value& input, const Args& arg
 
 Result<Value> filter_wordwrap(CallContext&, const Value& input, const Args& args) {
   Bound<4> a{};
-  if (auto s = Params("wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"})
-                   .bind(args, a);
-      !s)
-    return s.error();
+  static constexpr Params kParams("wordwrap",
+                                  {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
+  if (auto s = kParams.bind(args, a); !s) return s.error();
   auto width = int_arg(a[0], "width", 79);
   if (!width) return width.error();
   WrapOptions options;

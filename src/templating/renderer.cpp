@@ -429,8 +429,24 @@ bool Renderer::run_loop(const ForStmt* s, Exec& ex, Items items, int depth, Valu
     if (loop) loop->set_index(i);
     ok = init_scope(s->body_scope, ex);
     if (!ok) break;
-    if (loop) ex.frame->slots[s->loop_slot] = loop_value;
-    ok = assign(s->target, seq[i], ex, false) && exec_body(s->body, ex);
+    if (loop) ex.frame->slots[s->loop_slot].set_alias(loop_value);
+    if (s->target.kind == Target::Kind::kName) {
+      // The items outlive the iteration: the variable aliases the item (no counting).
+      slot(s->target.ref, ex)->set_alias(seq[i]);
+      ok = exec_body(s->body, ex);
+    } else {
+      ok = assign(s->target, seq[i], ex, false) && exec_body(s->body, ex);
+    }
+  }
+  // Aliases must not outlive the loop's items: what macros defined in the loop may still
+  // read becomes an owned value.
+  if (s->target.kind == Target::Kind::kName) {
+    Value& last = *slot(s->target.ref, ex);
+    if (last.is_alias()) last = Value(last);
+  }
+  if (loop) {
+    Value& held = ex.frame->slots[s->loop_slot];
+    if (held.is_alias()) held = Value(held);
   }
   if (ok && seq.size() == 0) {
     ok = init_scope(s->else_scope, ex) && exec_body(s->otherwise, ex);
@@ -830,7 +846,8 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   size_t given = std::min(args.positional.size(), n);
   SmallVector<uint8_t, 16> provided;
   for (size_t i = 0; i < n; ++i) provided.push_back(i < given);
-  for (size_t i = 0; i < given; ++i) slots[def.params[i].slot] = args.positional[i];
+  // Arguments outlive the call: parameters alias them (owned below if the frame outlives it).
+  for (size_t i = 0; i < given; ++i) slots[def.params[i].slot].set_alias(args.positional[i]);
   // Keyword arguments not taken by a parameter yet.
   SmallVector<uint8_t, 8> taken;
   for (size_t i = 0; i < args.keywords.size(); ++i) taken.push_back(false);
@@ -848,7 +865,7 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
     for (size_t i = given; i < n; ++i) {
       if (def.params[i].name == "caller") found_caller = true;
       if (const Kwarg* k = take(def.params[i].name)) {
-        slots[def.params[i].slot] = k->value;
+        slots[def.params[i].slot].set_alias(k->value);
         provided[i] = true;
       }
     }
@@ -915,6 +932,12 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   bool ok = exec_body(def.body, mex);
   current_ = saved_current;
   out_ = outer;
+  if (frame.get()->captured) {
+    // A macro defined inside keeps this frame: its aliases become owned values.
+    for (Value& v : slots) {
+      if (v.is_alias()) v = Value(v);
+    }
+  }
   if (!ok) return error_;
   if (sink) {
     macro_streamed_ = true;

@@ -435,6 +435,21 @@ class Resolver {
     for (auto& [k, e] : args.keywords) resolve_expr(e, st);
     if (args.star_args) resolve_expr(args.star_args, st);
     if (args.star_kwargs) resolve_expr(args.star_kwargs, st);
+    // Literal arguments are evaluated once, here.
+    bool literal = !args.star_args && !args.star_kwargs;
+    for (Expr* e : args.positional) literal = literal && e->kind == ExprKind::kConst;
+    for (auto& [k, e] : args.keywords) literal = literal && e->kind == ExprKind::kConst;
+    if (!literal) return;
+    std::vector<std::string_view> seen;
+    for (auto& [k, e] : args.keywords) {
+      if (std::find(seen.begin(), seen.end(), k) != seen.end()) return;  // repeated: the
+      seen.push_back(k);                                                 // error comes later
+    }
+    args.constant = true;
+    for (Expr* e : args.positional)
+      args.constant_positional.push_back(static_cast<ConstExpr*>(e)->value);
+    for (auto& [k, e] : args.keywords)
+      args.constant_keywords.push_back(Kwarg{k, static_cast<ConstExpr*>(e)->value});
   }
 
   void resolve_expr(Expr* e, const State& st) {

@@ -221,6 +221,13 @@ void ModuleObject::repr(std::string& out) const {
   out += '>';
 }
 
+const Value* ModuleObject::stored_attr(std::string_view name) const {
+  for (const auto& [n, v] : exports_) {
+    if (n == name) return &v;
+  }
+  return nullptr;
+}
+
 bool ModuleObject::get_attr(std::string_view name, Value& out) const {
   for (const auto& [n, v] : exports_) {
     if (n == name) {

@@ -181,6 +181,7 @@ class ModuleObject : public Object {
   void repr(std::string& out) const override;
   bool is_safe() const override { return true; }
   bool get_attr(std::string_view name, Value& out) const override;
+  const Value* stored_attr(std::string_view name) const override;
   void clear() override { exports_.clear(); }
   const std::string& name() const { return name_; }
 

@@ -100,24 +100,6 @@ uint32_t hash_string(std::string_view s) {
 
 // --- blocks ---
 
-const detail::HeapBlock* Value::block() const {
-  switch (rep_.kind) {
-    case Kind::kString:
-    case Kind::kUndefined:
-      return &reinterpret_cast<const detail::StringBlock*>(rep_.u.chars -
-                                                           offsetof(detail::StringBlock, data))
-                  ->header;
-    case Kind::kList:
-      return rep_.u.list;
-    case Kind::kDict:
-      return rep_.u.dict;
-    case Kind::kObject:
-      return rep_.u.obj;
-    default:
-      return nullptr;
-  }
-}
-
 void Value::destroy() noexcept {
   switch (rep_.kind) {
     case Kind::kString:
@@ -302,18 +284,30 @@ std::span<const std::pair<Value, Value>> Value::entries() const {
   return rep_.u.dict->entries;
 }
 
+namespace {
+// Equality of a key that already matched a hash: short keys compared inline.
+inline bool same_key(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 24) return a == b;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+}  // namespace
+
 const Value* detail::DictBlock::find(std::string_view key, uint32_t hash) const {
   if (!index.empty()) {
     size_t mask = index.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       uint32_t slot = index[i];
       if (slot == 0) return nullptr;
-      if (hashes[slot - 1] == hash && entries[slot - 1].first.as_string() == key)
+      if (hashes[slot - 1] == hash && same_key(entries[slot - 1].first.as_string(), key))
         return &entries[slot - 1].second;
     }
   }
   for (size_t i = 0; i < entries.size(); ++i) {
-    if (hashes[i] == hash && entries[i].first.as_string() == key) return &entries[i].second;
+    if (hashes[i] == hash && same_key(entries[i].first.as_string(), key)) return &entries[i].second;
   }
   return nullptr;
 }

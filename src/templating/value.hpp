@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -117,29 +118,49 @@ class Value {
   Value(const std::string& s) : Value(std::string_view(s)) {}  // NOLINT: implicit by design
   Value(const char* s) : Value(std::string_view(s)) {}         // NOLINT: implicit by design
 
-  Value(const Value& other) noexcept : rep_(other.rep_) { retain(); }
+  // Copies (and moves of aliases, see alias_of) own a reference.
+  Value(const Value& other) noexcept : rep_(other.rep_) { own(); }
   Value(Value&& other) noexcept : rep_(other.rep_) {
+    own_if_alias();
     other.rep_.kind = Kind::kUndefined;
     other.rep_.flags = 0;
   }
   Value& operator=(const Value& other) noexcept {
     if (this != &other) {
-      other.retain();
+      Rep copy = other.rep_;
+      Value held;
+      held.rep_ = copy;
+      held.own();
       release();
-      rep_ = other.rep_;
+      rep_ = held.rep_;
+      held.rep_.flags = 0;
     }
     return *this;
   }
   Value& operator=(Value&& other) noexcept {
     if (this != &other) {
+      Value held(std::move(other));
       release();
-      rep_ = other.rep_;
-      other.rep_.kind = Kind::kUndefined;
-      other.rep_.flags = 0;
+      rep_ = held.rep_;
+      held.rep_.flags = 0;
     }
     return *this;
   }
   ~Value() { release(); }
+
+  // A non-owning alias of `v`, for where `v` outlives the alias (a loop variable's item, a
+  // call's arguments): no reference counting. Copying or moving an alias gives an owning
+  // value, so an alias never outlives the place it was made in.
+  static Value alias_of(const Value& v) noexcept { return Value(v.rep_, AliasTag{}); }
+  // Makes this value an alias of `v` (see alias_of), in place.
+  void set_alias(const Value& v) noexcept {
+    if (this == &v) return;
+    release();
+    rep_ = v.rep_;
+    if (rep_.flags & kHeap) rep_.flags = static_cast<uint8_t>((rep_.flags & ~kHeap) | kAlias);
+  }
+  // Whether this value is an alias (see alias_of).
+  bool is_alias() const { return rep_.flags & kAlias; }
 
   // --- making values ---
 
@@ -256,18 +277,30 @@ class Value {
   std::string_view type_name() const;
 
  private:
-  static constexpr uint8_t kHeap = 1;  // payload is a counted block
-  static constexpr uint8_t kSafe = 2;  // Markup string
+  static constexpr uint8_t kHeap = 1;   // payload is a counted block, this value owns a reference
+  static constexpr uint8_t kSafe = 2;   // Markup string
+  static constexpr uint8_t kAlias = 4;  // payload is a counted block, not owned (alias_of)
 
+  struct AliasTag {};
+  struct Rep;
   static Value make_string(std::string_view s, bool safe);
-  void retain() const noexcept {
-    if (rep_.flags & kHeap) block()->retain();
+  void own() noexcept {
+    if (rep_.flags & (kHeap | kAlias)) {
+      block()->retain();
+      rep_.flags = static_cast<uint8_t>((rep_.flags & ~kAlias) | kHeap);
+    }
+  }
+  void own_if_alias() noexcept {
+    if (rep_.flags & kAlias) {
+      block()->retain();
+      rep_.flags = static_cast<uint8_t>((rep_.flags & ~kAlias) | kHeap);
+    }
   }
   void release() noexcept {
     if ((rep_.flags & kHeap) && block()->release()) destroy();
   }
   void destroy() noexcept;
-  const detail::HeapBlock* block() const;
+  inline const detail::HeapBlock* block() const;
   const detail::ListBlock* list_block() const { return rep_.u.list; }
   const detail::DictBlock* dict_block() const { return rep_.u.dict; }
 
@@ -287,6 +320,10 @@ class Value {
       Object* obj;
     } u{};
   } rep_;
+
+  Value(const Rep& rep, AliasTag) noexcept : rep_(rep) {
+    if (rep_.flags & kHeap) rep_.flags = static_cast<uint8_t>((rep_.flags & ~kHeap) | kAlias);
+  }
 
   friend class Object;
   friend class StringBuilder;
@@ -324,6 +361,9 @@ class Object : public detail::HeapBlock {
   virtual void repr(std::string& out) const;
   // The attribute `name`, or false when there is none.
   virtual bool get_attr(std::string_view name, Value& out) const;
+  // The attribute `name` where it is stored for the object's whole life (immutable objects),
+  // or nullptr (then get_attr computes it).
+  virtual const Value* stored_attr(std::string_view) const { return nullptr; }
   // Whether calling the object makes sense.
   virtual bool is_callable() const { return false; }
   // Calls the object (only when `is_callable()`).
@@ -334,6 +374,21 @@ class Object : public detail::HeapBlock {
   // render that made them ends.
   virtual void clear() {}
 };
+
+inline const detail::HeapBlock* Value::block() const {
+  switch (rep_.kind) {
+    case Kind::kList:
+      return rep_.u.list;
+    case Kind::kDict:
+      return rep_.u.dict;
+    case Kind::kObject:
+      return rep_.u.obj;
+    default:  // strings and undefined values with details: the header precedes the bytes
+      return &reinterpret_cast<const detail::StringBlock*>(rep_.u.chars -
+                                                           offsetof(detail::StringBlock, data))
+                  ->header;
+  }
+}
 
 template <class T>
 T* Value::object_as() const {
