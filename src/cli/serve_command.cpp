@@ -71,9 +71,13 @@ class TempDir {
 
 void report(const site::BuildResult& r, std::string_view why) {
   if (r.ok()) {
-    fmt::print(stderr, "{}: {} pages, {} rendered, {} written in {:.0f} ms\n", why, r.pages,
-               r.rendered, r.published.written,
-               1000 * (r.times.load + r.times.model + r.times.render + r.times.write));
+    const auto& t = r.times;
+    fmt::print(stderr,
+               "{}: {} pages, {} rendered, {} written in {:.0f} ms (load {:.0f}, model {:.0f}, "
+               "render {:.0f}, write {:.0f})\n",
+               why, r.pages, r.rendered, r.published.written,
+               1000 * (t.load + t.model + t.render + t.write), 1000 * t.load, 1000 * t.model,
+               1000 * t.render, 1000 * t.write);
   } else {
     for (const Error& e : r.errors) fmt::print(stderr, "{}", format_error(e));
     fmt::print(stderr, "{}: build failed ({} error{}); still serving the last good site\n", why,

@@ -1,6 +1,6 @@
 #include "site/search_index.hpp"
 
-#include <unicode/locid.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
 
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
@@ -27,15 +26,31 @@ size_t shard_count(size_t documents) {
   return n;
 }
 
+// The text in NFKC, lower-cased code point by code point (as JavaScript's toLowerCase does
+// for every character newspapers print).
 std::string folded(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (U_SUCCESS(status)) u = nfkc->normalize(u, status);
-  u.toLower(icu::Locale::getRoot());  // as JavaScript's toLowerCase
+  std::string normal;
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (U_SUCCESS(status) && !nfkc->isNormalizedUTF8(piece, status)) {
+    status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&normal);
+    nfkc->normalizeUTF8(0, piece, sink, nullptr, status);
+    text = normal;
+  }
   std::string out;
-  u.toUTF8String(out);
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      ++i;
+      continue;
+    }
+    auto cp = static_cast<UChar32>(text::next_code_point(text, i));
+    text::append_utf8(out, static_cast<char32_t>(u_tolower(cp)));
+  }
   return out;
 }
 
@@ -96,10 +111,16 @@ std::uint32_t search_token_hash(std::string_view token) {
 void SearchIndexBuilder::add(const SearchDocument& d) {
   const auto id = static_cast<std::uint32_t>(docs_.size());
   docs_.push_back({d.title, d.url, d.date, d.summary});
-  std::vector<std::string> tokens = search_tokens(d.text);
-  std::sort(tokens.begin(), tokens.end());
-  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-  for (auto& t : tokens) postings_.emplace_back(id, std::move(t));
+  for (auto& t : search_tokens(d.text)) {
+    auto [it, added] =
+        token_ids_.try_emplace(std::move(t), static_cast<std::uint32_t>(tokens_.size()));
+    if (added) {
+      tokens_.push_back(it->first);
+      postings_.emplace_back();
+    }
+    auto& ids = postings_[it->second];
+    if (ids.empty() || ids.back() != id) ids.push_back(id);  // once per document
+  }
 }
 
 std::vector<std::string> SearchIndexBuilder::file_names(size_t documents) {
@@ -124,16 +145,19 @@ std::vector<std::pair<std::string, std::string>> SearchIndexBuilder::files() con
     out.emplace_back(fmt::format("search/docs-{}.json", k),
                      chunk.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
-  // Per shard: token → ascending document ids (documents were added in order).
-  std::vector<std::map<std::string_view, std::vector<std::uint32_t>>> by_shard(shards);
-  for (const auto& [id, token] : postings_) {
-    by_shard[search_token_hash(token) % shards][token].push_back(id);
+  // Per shard, its tokens in byte order (documents were added in order, so their ids ascend).
+  std::vector<std::vector<std::uint32_t>> by_shard(shards);
+  for (std::uint32_t t = 0; t < tokens_.size(); ++t) {
+    by_shard[search_token_hash(tokens_[t]) % shards].push_back(t);
   }
   for (size_t s = 0; s < shards; ++s) {
+    std::sort(by_shard[s].begin(), by_shard[s].end(),
+              [&](std::uint32_t a, std::uint32_t b) { return tokens_[a] < tokens_[b]; });
     std::string json = "{";
     bool first = true;
-    for (auto& [token, ids] : by_shard[s]) {
-      std::sort(ids.begin(), ids.end());
+    for (std::uint32_t t : by_shard[s]) {
+      std::string_view token = tokens_[t];
+      const auto& ids = postings_[t];
       if (!first) json += ',';
       first = false;
       json += nlohmann::json(std::string(token))

@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+
 #include <utility>
 #include <vector>
 
@@ -47,8 +49,10 @@ class SearchIndexBuilder {
   static std::vector<std::string> file_names(size_t documents);
 
  private:
-  std::vector<std::vector<std::string>> docs_;                   // title, url, date, summary
-  std::vector<std::pair<std::uint32_t, std::string>> postings_;  // (document, token), unsorted
+  std::vector<std::vector<std::string>> docs_;  // title, url, date, summary
+  std::unordered_map<std::string, std::uint32_t> token_ids_;
+  std::vector<std::string_view> tokens_;              // by token id (keys of token_ids_)
+  std::vector<std::vector<std::uint32_t>> postings_;  // by token id: documents, ascending
 };
 
 }  // namespace gazette::site
