@@ -285,38 +285,68 @@ std::span<const std::pair<Value, Value>> Value::entries() const {
 }
 
 namespace {
-// Equality of a key that already matched a hash: short keys compared inline.
-inline bool same_key(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.size() > 24) return a == b;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
+// The first (up to) 8 bytes of a key, zero-padded.
+// (Assembled from whole loads: bytes copied into a variable and read back as one word stall
+// the load until the stores retire.)
+inline uint64_t key_head(std::string_view key) {
+  const char* p = key.data();
+  size_t n = key.size();
+  auto load32 = [](const char* at) {
+    uint32_t v;
+    std::memcpy(&v, at, 4);
+    return static_cast<uint64_t>(v);
+  };
+  if (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
   }
-  return true;
+  if (n >= 4) return load32(p) | ((load32(p + n - 4) >> (8 * (8 - n))) << 32);
+  if (n == 0) return 0;
+  auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+  return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+}
+
+inline bool same_key(const detail::DictBlock::KeySig& sig, uint32_t hash, uint64_t head,
+                     std::string_view key, const Value& stored) {
+  if (sig.hash != hash || sig.size != key.size() || sig.head != head) return false;
+  return key.size() <= 8 ||
+         std::memcmp(stored.as_string().data() + 8, key.data() + 8, key.size() - 8) == 0;
+}
+
+detail::DictBlock::KeySig key_sig(const Value& key) {
+  detail::DictBlock::KeySig sig;
+  if (key.is_string()) {
+    std::string_view s = key.as_string();
+    sig.hash = hash_string(s);
+    sig.size = static_cast<uint32_t>(s.size());
+    sig.head = key_head(s);
+  }
+  return sig;
 }
 }  // namespace
 
 const Value* detail::DictBlock::find(std::string_view key, uint32_t hash) const {
+  uint64_t head = key_head(key);
+  const KeySig* sig = sigs.data();
   if (!index.empty()) {
     size_t mask = index.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       uint32_t slot = index[i];
       if (slot == 0) return nullptr;
-      if (hashes[slot - 1] == hash && same_key(entries[slot - 1].first.as_string(), key))
+      if (same_key(sig[slot - 1], hash, head, key, entries[slot - 1].first))
         return &entries[slot - 1].second;
     }
   }
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (hashes[i] == hash && same_key(entries[i].first.as_string(), key)) return &entries[i].second;
+  for (size_t i = 0, n = sigs.size(); i < n; ++i) {
+    if (same_key(sig[i], hash, head, key, entries[i].first)) return &entries[i].second;
   }
   return nullptr;
 }
 
 void detail::DictBlock::build_index() {
-  hashes.resize(entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) {
-    hashes[i] = entries[i].first.is_string() ? hash_string(entries[i].first.as_string()) : 0;
-  }
+  sigs.resize(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) sigs[i] = key_sig(entries[i].first);
   index.clear();
   if (entries.size() <= 8) return;
   size_t cap = 16;
@@ -325,7 +355,7 @@ void detail::DictBlock::build_index() {
   size_t mask = cap - 1;
   for (size_t pos = 0; pos < entries.size(); ++pos) {
     if (!entries[pos].first.is_string()) continue;
-    for (size_t i = hashes[pos] & mask;; i = (i + 1) & mask) {
+    for (size_t i = sigs[pos].hash & mask;; i = (i + 1) & mask) {
       if (index[i] == 0) {
         index[i] = static_cast<uint32_t>(pos + 1);
         break;
@@ -366,7 +396,7 @@ Value Value::dict(std::vector<std::pair<Value, Value>> entries) {
     // Detect duplicates through the index: rebuild without them when there are any.
     bool duplicates = false;
     for (size_t pos = 0; pos < b->entries.size() && !duplicates; ++pos) {
-      const Value* found = b->find(b->entries[pos].first.as_string(), b->hashes[pos]);
+      const Value* found = b->find(b->entries[pos].first.as_string(), b->sigs[pos].hash);
       duplicates = found != &b->entries[pos].second;
     }
     if (duplicates) {

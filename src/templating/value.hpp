@@ -75,8 +75,13 @@ namespace detail {
 struct HeapBlock {
   mutable std::atomic<uint32_t> refs{1};
   void retain() const { refs.fetch_add(1, std::memory_order_relaxed); }
-  // True when the last reference went away and the block must be freed.
-  bool release() const { return refs.fetch_sub(1, std::memory_order_acq_rel) == 1; }
+  // True when the last reference went away and the block must be freed. (A block with one
+  // reference is the caller's alone: no other thread can touch the count, so no atomic
+  // read-modify-write is needed. Temporaries of a render die that way.)
+  bool release() const {
+    if (refs.load(std::memory_order_acquire) == 1) return true;
+    return refs.fetch_sub(1, std::memory_order_acq_rel) == 1;
+  }
 };
 
 struct StringBlock {
@@ -118,31 +123,23 @@ class Value {
   Value(const std::string& s) : Value(std::string_view(s)) {}  // NOLINT: implicit by design
   Value(const char* s) : Value(std::string_view(s)) {}         // NOLINT: implicit by design
 
-  // Copies (and moves of aliases, see alias_of) own a reference.
-  Value(const Value& other) noexcept : rep_(other.rep_) { own(); }
-  Value(Value&& other) noexcept : rep_(other.rep_) {
-    own_if_alias();
-    other.rep_.kind = Kind::kUndefined;
-    other.rep_.flags = 0;
-  }
+  // Copies (and moves of aliases, see alias_of) own a reference. (Each operation reads and
+  // writes the representation whole: partial writes followed by whole reads stall stores.)
+  Value(const Value& other) noexcept : rep_(owned(other.rep_)) {}
+  Value(Value&& other) noexcept : rep_(take(other)) {}
   Value& operator=(const Value& other) noexcept {
     if (this != &other) {
-      Rep copy = other.rep_;
-      Value held;
-      held.rep_ = copy;
-      held.own();
+      Rep r = owned(other.rep_);
       release();
-      rep_ = held.rep_;
-      held.rep_.flags = 0;
+      rep_ = r;
     }
     return *this;
   }
   Value& operator=(Value&& other) noexcept {
     if (this != &other) {
-      Value held(std::move(other));
+      Rep r = take(other);
       release();
-      rep_ = held.rep_;
-      held.rep_.flags = 0;
+      rep_ = r;
     }
     return *this;
   }
@@ -284,18 +281,7 @@ class Value {
   struct AliasTag {};
   struct Rep;
   static Value make_string(std::string_view s, bool safe);
-  void own() noexcept {
-    if (rep_.flags & (kHeap | kAlias)) {
-      block()->retain();
-      rep_.flags = static_cast<uint8_t>((rep_.flags & ~kAlias) | kHeap);
-    }
-  }
-  void own_if_alias() noexcept {
-    if (rep_.flags & kAlias) {
-      block()->retain();
-      rep_.flags = static_cast<uint8_t>((rep_.flags & ~kAlias) | kHeap);
-    }
-  }
+  // `r` with a reference of its own (counted blocks retained; aliases become owners).
   void release() noexcept {
     if ((rep_.flags & kHeap) && block()->release()) destroy();
   }
@@ -324,6 +310,11 @@ class Value {
   Value(const Rep& rep, AliasTag) noexcept : rep_(rep) {
     if (rep_.flags & kHeap) rep_.flags = static_cast<uint8_t>((rep_.flags & ~kHeap) | kAlias);
   }
+  static const detail::HeapBlock* block_of(const Rep& r) noexcept;
+  // `r` with a reference of its own (counted blocks retained; aliases become owners).
+  static Rep owned(const Rep& r) noexcept;
+  // `other`'s representation, taken over (an alias is retained); `other` becomes undefined.
+  static Rep take(Value& other) noexcept;
 
   friend class Object;
   friend class StringBuilder;
@@ -339,7 +330,14 @@ inline bool is_tuple_kind(ListKind k) {
 namespace detail {
 struct DictBlock : HeapBlock {
   std::vector<std::pair<Value, Value>> entries;
-  std::vector<uint32_t> hashes;  // hash_key() of each string key (0 for other keys)
+  // What a lookup compares before touching a key's bytes, one per entry: hash_key(), size and
+  // first 8 bytes (zero-padded) of string keys; keys of up to 8 bytes match on it alone.
+  struct KeySig {
+    uint32_t hash = 0;
+    uint32_t size = UINT32_MAX;  // UINT32_MAX: not a string key
+    uint64_t head = 0;
+  };
+  std::vector<KeySig> sigs;
   // For larger dicts: open-addressing index of entry positions by key hash.
   std::vector<uint32_t> index;  // empty when not built; slots hold position+1, 0 = empty
   const Value* find(std::string_view key, uint32_t hash) const;
@@ -375,19 +373,42 @@ class Object : public detail::HeapBlock {
   virtual void clear() {}
 };
 
-inline const detail::HeapBlock* Value::block() const {
-  switch (rep_.kind) {
+inline const detail::HeapBlock* Value::block_of(const Rep& r) noexcept {
+  switch (r.kind) {
     case Kind::kList:
-      return rep_.u.list;
+      return r.u.list;
     case Kind::kDict:
-      return rep_.u.dict;
+      return r.u.dict;
     case Kind::kObject:
-      return rep_.u.obj;
+      return r.u.obj;
     default:  // strings and undefined values with details: the header precedes the bytes
-      return &reinterpret_cast<const detail::StringBlock*>(rep_.u.chars -
+      return &reinterpret_cast<const detail::StringBlock*>(r.u.chars -
                                                            offsetof(detail::StringBlock, data))
                   ->header;
   }
+}
+
+inline const detail::HeapBlock* Value::block() const {
+  return block_of(rep_);
+}
+
+inline Value::Rep Value::owned(const Rep& r) noexcept {
+  Rep copy = r;
+  if (copy.flags & (kHeap | kAlias)) {
+    block_of(copy)->retain();
+    copy.flags = static_cast<uint8_t>((copy.flags & ~kAlias) | kHeap);
+  }
+  return copy;
+}
+
+inline Value::Rep Value::take(Value& other) noexcept {
+  Rep copy = other.rep_;
+  if (copy.flags & kAlias) {
+    block_of(copy)->retain();
+    copy.flags = static_cast<uint8_t>((copy.flags & ~kAlias) | kHeap);
+  }
+  other.rep_ = Rep{};
+  return copy;
 }
 
 template <class T>
