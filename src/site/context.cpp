@@ -118,38 +118,23 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
       month_titles_[{year, month}] = dates.format_skeleton({year, month, 1}, "yMMMM");
     }
   }
-  article_summaries_.reserve(site.articles.size());
-  for (size_t i = 0; i < site.articles.size(); ++i) {
-    article_summaries_.push_back(article_summary(static_cast<int>(i)));
-  }
-  issue_summaries_.reserve(site.issues.size());
-  for (size_t i = 0; i < site.issues.size(); ++i) {
-    const model::IssueEntry& entry = site.issues[i];
+  // Summaries are made when a page first needs them (a rebuild that renders a few pages of a
+  // large archive needs few); the dates are formatted now, while one thread has the ICU
+  // formatter.
+  article_summaries_.resize(site.articles.size());
+  article_once_ = std::make_unique<std::once_flag[]>(site.articles.size());
+  issue_summaries_.resize(site.issues.size());
+  issue_once_ = std::make_unique<std::once_flag[]>(site.issues.size());
+  issue_weekday_.reserve(site.issues.size());
+  issue_lunar_.reserve(site.issues.size());
+  for (const auto& entry : site.issues) {
     const model::Masthead& m = entry.issue.masthead;
-    std::string weekday = m.weekday ? *m.weekday
-                          : chinese ? dates.chinese_weekday(entry.date)
-                                    : dates.format(entry.date, "EEEE");
-    Value lunar = m.lunar   ? Value(*m.lunar)
-                  : chinese ? Value(dates.lunar(entry.date))
-                            : Value::none();
-    issue_summaries_.push_back(Value::dict({
-        {"date", Value(text::iso(entry.date))},
-        {"year", Value(entry.date.year)},
-        {"month", Value(entry.date.month)},
-        {"day", Value(entry.date.day)},
-        {"date_long", Value(issue_date_long_[i])},
-        {"weekday", Value(weekday)},
-        {"lunar", lunar},
-        {"number", opt(m.number)},
-        {"pages", opt(m.pages)},
-        {"paper", Value(m.paper ? *m.paper : config.paper)},
-        {"url", Value(links_.url(entry.url))},
-        {"permalink", Value(links_.permalink(entry.url))},
-        {"article_count", Value(static_cast<int64_t>(entry.articles.size()))},
-        {"lead", entry.articles.empty()
-                     ? Value::none()
-                     : article_summaries_[static_cast<size_t>(entry.articles[0])]},
-    }));
+    issue_weekday_.push_back(m.weekday ? *m.weekday
+                             : chinese ? dates.chinese_weekday(entry.date)
+                                       : dates.format(entry.date, "EEEE"));
+    issue_lunar_.push_back(m.lunar   ? m.lunar
+                           : chinese ? std::optional<std::string>(dates.lunar(entry.date))
+                                     : std::nullopt);
   }
 
   std::vector<Value> years;
@@ -179,7 +164,7 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
                           {"generator", Value(std::string("gazette ") + GAZETTE_VERSION)}});
 }
 
-Value ContextBuilder::article_summary(int index) const {
+Value ContextBuilder::make_article_summary(int index) const {
   const model::ArticleEntry& entry = site_.articles[static_cast<size_t>(index)];
   const model::Article& a = site_.article(index);
   const model::IssueEntry& issue = site_.issues[static_cast<size_t>(entry.issue)];
@@ -218,8 +203,35 @@ Value ContextBuilder::article_summary(int index) const {
   });
 }
 
+Value ContextBuilder::article_summary(int index) const {
+  const auto i = static_cast<size_t>(index);
+  std::call_once(article_once_[i], [&] { article_summaries_[i] = make_article_summary(index); });
+  return article_summaries_[i];
+}
+
 Value ContextBuilder::issue_summary(int issue) const {
-  return issue_summaries_[static_cast<size_t>(issue)];
+  const auto i = static_cast<size_t>(issue);
+  std::call_once(issue_once_[i], [&] {
+    const model::IssueEntry& entry = site_.issues[i];
+    const model::Masthead& m = entry.issue.masthead;
+    issue_summaries_[i] = Value::dict({
+        {"date", Value(text::iso(entry.date))},
+        {"year", Value(entry.date.year)},
+        {"month", Value(entry.date.month)},
+        {"day", Value(entry.date.day)},
+        {"date_long", Value(issue_date_long_[i])},
+        {"weekday", Value(issue_weekday_[i])},
+        {"lunar", opt(issue_lunar_[i])},
+        {"number", opt(m.number)},
+        {"pages", opt(m.pages)},
+        {"paper", Value(m.paper ? *m.paper : config_.paper)},
+        {"url", Value(links_.url(entry.url))},
+        {"permalink", Value(links_.permalink(entry.url))},
+        {"article_count", Value(static_cast<int64_t>(entry.articles.size()))},
+        {"lead", entry.articles.empty() ? Value::none() : article_summary(entry.articles[0])},
+    });
+  });
+  return issue_summaries_[i];
 }
 
 Value ContextBuilder::issue_link(int issue) const {
@@ -293,7 +305,7 @@ Value ContextBuilder::home() const {
   if (n > 0) {
     const model::IssueEntry& e = site_.issues.back();
     std::vector<Value> articles;
-    for (int a : e.articles) articles.push_back(article_summaries_[static_cast<size_t>(a)]);
+    for (int a : e.articles) articles.push_back(article_summary(a));
     latest = extend(issue_summary(n - 1), {{"articles", Value::list(std::move(articles))}});
   }
   Value home = Value::dict({{"latest_issue", latest},
@@ -307,7 +319,7 @@ Value ContextBuilder::home() const {
 Value ContextBuilder::issue_page(int index) const {
   const model::IssueEntry& e = site_.issues[static_cast<size_t>(index)];
   std::vector<Value> articles, warnings;
-  for (int a : e.articles) articles.push_back(article_summaries_[static_cast<size_t>(a)]);
+  for (int a : e.articles) articles.push_back(article_summary(a));
   for (const auto& w : e.issue.warnings) {
     warnings.push_back(Value::dict({{"line", Value(w.line)}, {"message", Value(w.message)}}));
   }
@@ -433,7 +445,7 @@ Value ContextBuilder::article_page(int index, const model::Article& a) const {
   int64_t minutes =
       std::max<int64_t>(1, static_cast<int64_t>((cjk / 400.0 + latin_words / 200.0) + 0.5));
   Value article =
-      extend(article_summaries_[static_cast<size_t>(index)],
+      extend(article_summary(index),
              {
                  {"body_html", Value::markup(markdown::body_html(a.body, html_options_))},
                  {"byline_html", byline_html(index)},
@@ -595,7 +607,7 @@ Value ContextBuilder::term_page(const model::Taxonomy& taxonomy, int index, int 
   const int pages = std::max(1, (count + per_page - 1) / per_page);
   std::vector<Value> items;
   for (int i = (page_number - 1) * per_page; i < std::min(count, page_number * per_page); ++i) {
-    items.push_back(article_summaries_[static_cast<size_t>(term.articles[static_cast<size_t>(i)])]);
+    items.push_back(article_summary(term.articles[static_cast<size_t>(i)]));
   }
   std::vector<Value> page_urls;
   for (int p = 1; p <= pages; ++p) {
@@ -638,7 +650,9 @@ Value ContextBuilder::search_page() const {
 
 Value ContextBuilder::not_found_page() const {
   Value archive = Value::dict({
-      {"latest_issue", issue_summaries_.empty() ? Value::none() : issue_summaries_.back()},
+      {"latest_issue", site_.issues.empty()
+                           ? Value::none()
+                           : issue_summary(static_cast<int>(site_.issues.size()) - 1)},
       {"years", archive_years()},
       {"issue_count", Value(static_cast<int64_t>(site_.issues.size()))},
       {"article_count", Value(static_cast<int64_t>(site_.articles.size()))},

@@ -4,6 +4,10 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
 #include <string>
 #include <vector>
 
@@ -67,6 +71,7 @@ class ContextBuilder {
   Value with_common(std::vector<std::pair<std::string_view, Value>> own, Value page) const;
   Value issue_summary(int issue) const;
   Value article_summary(int article) const;
+  Value make_article_summary(int article) const;
   Value issue_link(int issue) const;
   Value archive_years() const;
   Value calendar_weeks(int year, int month) const;
@@ -86,8 +91,13 @@ class ContextBuilder {
   Value strings_;
   Value gazette_;
   Value weekdays_;
-  std::vector<Value> issue_summaries_;
-  std::vector<Value> article_summaries_;
+  // Summaries, made on first use (from any rendering thread).
+  mutable std::vector<Value> issue_summaries_;
+  mutable std::unique_ptr<std::once_flag[]> issue_once_;
+  mutable std::vector<Value> article_summaries_;
+  mutable std::unique_ptr<std::once_flag[]> article_once_;
+  std::vector<std::string> issue_weekday_;
+  std::vector<std::optional<std::string>> issue_lunar_;
   std::vector<std::string> issue_date_long_;    // 2022年11月8日 星期二
   std::vector<std::string> issue_date_medium_;  // 2022年11月8日, for citations
   std::vector<std::string> month_names_;        // 1..12 in the site's language (index 0 unused)
