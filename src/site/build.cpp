@@ -348,7 +348,25 @@ BuildResult SiteBuilder::build() {
   output::Publisher publisher(out_abs, cache_dir(), options_.clean);
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();
-  const size_t total = n_issues + other_pages.size() + n_static + 3;
+  // The search index's segments (years, newest first) and their articles (a range: articles
+  // are in date order).
+  std::vector<SearchSegment> segments;
+  std::vector<std::pair<size_t, size_t>> segment_articles;
+  if (config.search) {
+    for (size_t a = 0; a < site.articles.size();) {
+      const int year = site.issues[static_cast<size_t>(site.articles[a].issue)].date.year;
+      size_t b = a;
+      while (b < site.articles.size() &&
+             site.issues[static_cast<size_t>(site.articles[b].issue)].date.year == year)
+        ++b;
+      segments.push_back({std::to_string(year), b - a});
+      segment_articles.emplace_back(a, b);
+      a = b;
+    }
+    std::reverse(segments.begin(), segments.end());
+    std::reverse(segment_articles.begin(), segment_articles.end());
+  }
+  const size_t total = n_issues + other_pages.size() + n_static + segments.size() + 3;
   const int workers = worker_count(options_.jobs, total);
   std::vector<output::OutputBatch> batches;
   for (int w = 0; w < workers; ++w) batches.push_back(publisher.batch());
@@ -484,19 +502,22 @@ BuildResult SiteBuilder::build() {
     } else if (item < n_issues + other_pages.size() + n_static) {
       const StaticFile& f = (*static_files)[item - n_issues - other_pages.size()];
       if (Status s = publish_static_file(f, batch); !s.ok()) add_unique_error(errs, s.error());
-    } else if (item == total - 3) {
-      if (!config.search) return;
-      // The search index: rebuilt whole when any article changed.
-      const std::uint64_t fingerprint = fingerprints.of_everything();
-      std::vector<std::string> names = SearchIndexBuilder::file_names(site.articles.size());
+    } else if (item < n_issues + other_pages.size() + n_static + segments.size()) {
+      // A year of the search index: rebuilt when an article of that year changed.
+      const size_t k = item - n_issues - other_pages.size() - n_static;
+      const SearchSegment& segment = segments[k];
+      const auto [first, last] = segment_articles[k];
+      const std::uint64_t fingerprint = fingerprints.of_year(std::stoi(segment.key));
+      std::vector<std::string> names =
+          SearchIndexBuilder::file_names(segment.key, segment.documents);
       bool current = std::all_of(names.begin(), names.end(), [&](const std::string& f) {
         return batch.is_current(f, fingerprint);
       });
       if (current) {
         for (const auto& f : names) batch.keep(f);
       } else {
-        SearchIndexBuilder index;
-        for (size_t a = 0; a < site.articles.size(); ++a) {
+        SearchIndexBuilder index(segment.key);
+        for (size_t a = first; a < last; ++a) {
           const model::ArticleEntry& entry = site.articles[a];
           const model::Article& art = site.article(static_cast<int>(a));
           std::string text = art.title;
@@ -511,6 +532,8 @@ BuildResult SiteBuilder::build() {
         }
         for (const auto& [rel, bytes] : index.files()) put(rel, bytes, fingerprint);
       }
+    } else if (item == total - 3) {
+      if (config.search) put("search/index.json", search_manifest(segments));
     } else if (item == total - 2) {
       put("robots.txt", robots_txt(links));
     } else if (sitemap.size() > kSitemapLimit) {

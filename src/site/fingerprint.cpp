@@ -154,10 +154,14 @@ std::uint64_t Fingerprints::article_hash(int article) const {
   return Hasher().add(issue_hash(a.issue)).add(static_cast<std::uint64_t>(a.index)).hash();
 }
 
-std::uint64_t Fingerprints::of_everything() const {
+std::uint64_t Fingerprints::of_year(int year) const {
   Hasher h;
-  h.add(global_).add("everything");
-  for (std::uint64_t issue : issue_hashes_) h.add(issue);
+  h.add(global_).add("year").add(static_cast<std::uint64_t>(year));
+  if (auto it = site_.calendar.days.find(year); it != site_.calendar.days.end()) {
+    for (const auto& [m, days] : it->second) {
+      for (const auto& [d, issue] : days) h.add(issue_hash(issue));
+    }
+  }
   return h.hash();
 }
 

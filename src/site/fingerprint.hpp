@@ -70,8 +70,8 @@ class Fingerprints {
 
   std::uint64_t of(const Page& page) const;
 
-  // Of what depends on every article (the search index).
-  std::uint64_t of_everything() const;
+  // Of what depends on every article of a year (its segment of the search index).
+  std::uint64_t of_year(int year) const;
 
  private:
   std::uint64_t issue_hash(int issue) const { return issue_hashes_[static_cast<size_t>(issue)]; }

@@ -123,26 +123,35 @@ void SearchIndexBuilder::add(const SearchDocument& d) {
   }
 }
 
-std::vector<std::string> SearchIndexBuilder::file_names(size_t documents) {
-  std::vector<std::string> names{"search/index.json"};
+std::string search_manifest(const std::vector<SearchSegment>& segments) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& seg : segments) {
+    list.push_back({{"key", seg.key},
+                    {"documents", seg.documents},
+                    {"shards", shard_count(seg.documents)},
+                    {"chunk", kChunk}});
+  }
+  nlohmann::ordered_json manifest{{"version", 2}, {"segments", list}};
+  return manifest.dump() + "\n";
+}
+
+std::vector<std::string> SearchIndexBuilder::file_names(const std::string& key, size_t documents) {
+  std::vector<std::string> names;
   for (size_t k = 0; k * kChunk < documents; ++k)
-    names.push_back(fmt::format("search/docs-{}.json", k));
+    names.push_back(fmt::format("search/{}/docs-{}.json", key, k));
   for (size_t s = 0; s < shard_count(documents); ++s)
-    names.push_back(fmt::format("search/shard-{}.json", s));
+    names.push_back(fmt::format("search/{}/shard-{}.json", key, s));
   return names;
 }
 
 std::vector<std::pair<std::string, std::string>> SearchIndexBuilder::files() const {
   const size_t shards = shard_count(docs_.size());
   std::vector<std::pair<std::string, std::string>> out;
-  nlohmann::ordered_json manifest{
-      {"version", 1}, {"shards", shards}, {"chunk", kChunk}, {"documents", docs_.size()}};
-  out.emplace_back("search/index.json", manifest.dump() + "\n");
   for (size_t k = 0; k * kChunk < docs_.size(); ++k) {
     nlohmann::json chunk = nlohmann::json::array();
     for (size_t i = k * kChunk; i < docs_.size() && i < (k + 1) * kChunk; ++i)
       chunk.push_back(docs_[i]);
-    out.emplace_back(fmt::format("search/docs-{}.json", k),
+    out.emplace_back(fmt::format("search/{}/docs-{}.json", key_, k),
                      chunk.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
   // Per shard, its tokens in byte order (documents were added in order, so their ids ascend).
@@ -172,7 +181,7 @@ std::vector<std::pair<std::string, std::string>> SearchIndexBuilder::files() con
       json += ']';
     }
     json += "}\n";
-    out.emplace_back(fmt::format("search/shard-{}.json", s), std::move(json));
+    out.emplace_back(fmt::format("search/{}/shard-{}.json", key_, s), std::move(json));
   }
   return out;
 }

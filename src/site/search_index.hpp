@@ -1,10 +1,13 @@
-// The client-side search index the build writes under search/ (format 1), read by the
-// theme's search.js:
-//   search/index.json      {"version": 1, "shards": S, "chunk": C, "documents": D}
-//   search/docs-K.json     [[title, url, date_long, summary], …] for documents K*C … K*C+C-1
-//   search/shard-N.json    {"token": [document ids, ascending, each after the first as the
-//                           difference from the one before], …} for the tokens with
-//                           fnv1a32(token) % S == N
+// The client-side search index the build writes under search/ (format 2), read by the
+// theme's search.js. The archive is cut into segments, one per year, so that editing an issue
+// rewrites only its year's files and a query can show the newest results first:
+//   search/index.json            {"version": 2, "segments": [{"key": "2022", "documents": D,
+//                                 "shards": S, "chunk": C}, …]}   newest segment first
+//   search/<key>/docs-K.json     [[title, url, date_long, summary], …] for the segment's
+//                                documents K*C … K*C+C-1 (oldest first)
+//   search/<key>/shard-N.json    {"token": [document ids, ascending, each after the first as
+//                                the difference from the one before], …} for the tokens with
+//                                fnv1a32(token) % S == N
 // Tokens: the text in NFKC, lower-cased; every run of CJK letters (Han, kana, hangul) gives its
 // character bigrams (a lone character gives itself) — Chinese has no spaces, and bigrams find
 // any word without a dictionary that could disagree with the reader's browser; every run of
@@ -37,18 +40,31 @@ struct SearchDocument {
   std::string text;  // title, headline, byline, tags, summary, the start of the body
 };
 
-// Builds the index files for documents given in order (ids 0, 1, 2 …; newer documents last).
+// A segment of the index.
+struct SearchSegment {
+  std::string key;  // the year
+  size_t documents = 0;
+};
+
+// search/index.json for `segments`, newest first.
+std::string search_manifest(const std::vector<SearchSegment>& segments);
+
+// Builds the files of one segment from its documents given in order (ids 0, 1, 2 …; newer
+// documents last).
 class SearchIndexBuilder {
  public:
+  explicit SearchIndexBuilder(std::string key) : key_(std::move(key)) {}
+
   void add(const SearchDocument& document);
 
   // The files, as (path relative to the site, bytes), in a fixed order.
   std::vector<std::pair<std::string, std::string>> files() const;
 
-  // The paths `files` will produce for `documents` documents.
-  static std::vector<std::string> file_names(size_t documents);
+  // The paths `files` will produce for a segment of `documents` documents.
+  static std::vector<std::string> file_names(const std::string& key, size_t documents);
 
  private:
+  std::string key_;
   std::vector<std::vector<std::string>> docs_;  // title, url, date, summary
   std::unordered_map<std::string, std::uint32_t> token_ids_;
   std::vector<std::string_view> tokens_;              // by token id (keys of token_ids_)

@@ -2,10 +2,12 @@
 // so and points to the archive. It runs only when there is a query (?q=…), so visiting the page
 // loads nothing.
 //
-// The index (format 1, written by the build; src/site/search_index.hpp describes it): the
-// manifest {"version": 1, "shards": S, "chunk": C, "documents": D} at the form's data-index
-// URL, documents in docs-K.json ([title, url, date, summary], C a file), and the tokens in
-// shard-N.json ({token: [document ids, delta-coded]}) for fnv1a32(token) % S == N.
+// The index (format 2, written by the build; src/site/search_index.hpp describes it): the
+// manifest at the form's data-index URL lists the archive's segments, newest year first:
+// {"version": 2, "segments": [{"key": "2022", "documents": D, "shards": S, "chunk": C}, …]};
+// a segment's documents are in <key>/docs-K.json ([title, url, date, summary], C a file) and
+// its tokens in <key>/shard-N.json ({token: [document ids, delta-coded]}) for
+// fnv1a32(token) % S == N.
 // A query is tokenized as the build tokenizes text: NFKC, lower case; runs of CJK letters give
 // their character bigrams (a lone character itself), other runs of letters and digits a word.
 // Every token must match; results come newest first.
@@ -100,26 +102,38 @@
     if (!list.length) { say('prompt'); return; }
     say('searching');
     getJson(manifestUrl).then(function (manifest) {
-      if (!manifest || manifest.version !== 1) throw new Error('unknown search index format');
-      return Promise.all(list.map(function (t) {
-        var shard = new URL('shard-' + (fnv1a(t) % manifest.shards) + '.json', manifestUrl);
-        return getJson(shard).then(function (s) { return ids(s[t]); });
-      })).then(function (postings) {
-        // Documents that have every token, newest (highest id) first.
-        var found = postings.reduce(function (acc, p) {
-          var set = new Set(p);
-          return acc === null ? p : acc.filter(function (id) { return set.has(id); });
-        }, null) || [];
-        found.sort(function (a, b) { return b - a; });
+      if (!manifest || manifest.version !== 2) throw new Error('unknown search index format');
+      var segments = manifest.segments || [];
+      // In every segment, the documents that have every token.
+      return Promise.all(segments.map(function (seg) {
+        return Promise.all(list.map(function (t) {
+          var shard = new URL(seg.key + '/shard-' + (fnv1a(t) % seg.shards) + '.json', manifestUrl);
+          return getJson(shard).then(function (s) { return ids(s[t]); });
+        })).then(function (postings) {
+          return postings.reduce(function (acc, p) {
+            var set = new Set(p);
+            return acc === null ? p : acc.filter(function (id) { return set.has(id); });
+          }, null) || [];
+        });
+      })).then(function (perSegment) {
+        // Newest first: segments come newest first, and within one the highest ids are newest.
+        var found = [];
+        perSegment.forEach(function (hits, k) {
+          hits.slice().sort(function (a, b) { return b - a; }).forEach(function (id) { found.push([k, id]); });
+        });
         var shown = found.slice(0, 100);
-        var chunks = Array.from(new Set(shown.map(function (id) { return Math.floor(id / manifest.chunk); })));
-        return Promise.all(chunks.map(function (k) {
-          return getJson(new URL('docs-' + k + '.json', manifestUrl)).then(function (docs) { return [k, docs]; });
-        })).then(function (loaded) {
-          var byChunk = {};
-          loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
-          var docs = shown.map(function (id) {
-            return (byChunk[Math.floor(id / manifest.chunk)] || [])[id % manifest.chunk];
+        var chunks = {};
+        shown.forEach(function (h) {
+          var seg = segments[h[0]];
+          chunks[seg.key + '/docs-' + Math.floor(h[1] / seg.chunk) + '.json'] = true;
+        });
+        return Promise.all(Object.keys(chunks).map(function (file) {
+          return getJson(new URL(file, manifestUrl)).then(function (docs) { chunks[file] = docs; });
+        })).then(function () {
+          var docs = shown.map(function (h) {
+            var seg = segments[h[0]];
+            var file = seg.key + '/docs-' + Math.floor(h[1] / seg.chunk) + '.json';
+            return (chunks[file] || [])[h[1] % seg.chunk];
           }).filter(Boolean);
           show(docs, found.length, query);
         });
