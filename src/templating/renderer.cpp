@@ -627,14 +627,21 @@ bool Renderer::exec_with(const WithStmt* s, Exec& ex) {
 
 Result<Value> Renderer::render_block(Context* ctx, std::vector<BlockRef>* chain, size_t index) {
   std::string buffer;
-  std::string* outer = out_;
-  out_ = &buffer;
+  Error unplaced;
+  if (!render_block_into(ctx, chain, index, buffer, unplaced)) return failed_ ? error_ : unplaced;
+  bool escape = ctx->tmpl ? ctx->tmpl->autoescape() : (*chain)[index].tmpl->autoescape();
+  return Value::string(buffer, escape);
+}
+
+bool Renderer::render_block_into(Context* ctx, std::vector<BlockRef>* chain, size_t index,
+                                 std::string& out, Error& unplaced) {
   Depth depth(*this);
-  bool ok = depth.ok;
-  if (!ok) {
-    out_ = outer;
-    return failure(too_deep(env_.options().max_depth));
+  if (!depth.ok) {
+    unplaced = failure(too_deep(env_.options().max_depth));
+    return false;
   }
+  std::string* outer = out_;
+  out_ = &out;
   const BlockRef& ref = (*chain)[index];
   FrameHandle frame(*this, new_frame(ref.block->frame_size, nullptr));
   Exec bex;
@@ -654,11 +661,9 @@ Result<Value> Renderer::render_block(Context* ctx, std::vector<BlockRef>* chain,
             : Value::undefined_message("there is no parent block called '" + std::string(b->name) +
                                        "'.");
   }
-  ok = init_scope(b->scope, bex) && exec_body(b->body, bex);
+  bool ok = init_scope(b->scope, bex) && exec_body(b->body, bex);
   out_ = outer;
-  if (!ok) return error_;
-  bool escape = ctx->tmpl ? ctx->tmpl->autoescape() : bex.autoescape;
-  return Value::string(buffer, escape);
+  return ok;
 }
 
 bool Renderer::exec_block(const BlockStmt* s, Exec& ex) {
@@ -673,9 +678,11 @@ bool Renderer::exec_block(const BlockStmt* s, Exec& ex) {
     return fail(ex, s, "Required block '" + std::string(s->name) + "' not found");
   }
   Context* ctx = s->scoped ? derive(ex.ctx, s->locals, ex) : ex.ctx;
-  auto result = render_block(ctx, chain, 0);
-  if (!result) return fail(ex, s, result.error());
-  *out_ += result->as_string();
+  // Straight into the output. Errors inside the block are placed already; too deep a nesting
+  // is placed here.
+  Error unplaced;
+  if (!render_block_into(ctx, chain, 0, *out_, unplaced))
+    return failed_ ? false : fail(ex, s, unplaced);
   return true;
 }
 

@@ -46,6 +46,10 @@ class Renderer final : public CallContext {
   Result<Value> call_macro(MacroObject& macro, const Args& args);
   Result<Value> call_loop(LoopObject& loop, const Value& iterable);
   Result<Value> render_block(Context* ctx, std::vector<BlockRef>* chain, size_t index);
+  // Renders block `index` of `chain` into `out`. False on failure: the error is error_, or
+  // (too deep a nesting, not yet tied to a place) `unplaced`.
+  bool render_block_into(Context* ctx, std::vector<BlockRef>* chain, size_t index, std::string& out,
+                         Error& unplaced);
   void capture(Frame* frame) { frame->captured = true; }
 
  private:
