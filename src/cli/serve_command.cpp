@@ -138,6 +138,7 @@ void add_serve_command(CLI::App& app, int& exit_status) {
     options.base_url = url;
     options.jobs = args->jobs;
     options.builtin_themes = builtin_themes_dir();
+    options.keep_state = true;
     site::SiteBuilder builder(options);
     site::BuildResult first = builder.build();
     report(first, "built");

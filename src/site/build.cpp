@@ -47,7 +47,7 @@ double seconds_since(Clock::time_point start) {
 
 // Whole issues read in this build stay in memory for rendering up to this many bytes of
 // source text; beyond it they are read back from the issue store when their pages render.
-constexpr std::uint64_t kKeepInMemory = 64u << 20;
+constexpr std::uint64_t kKeepInMemory = 16u << 20;
 
 // What identifies the version of a file or folder cheaply: sizes and modification times.
 std::string stat_signature(const fs::path& path) {
@@ -192,6 +192,7 @@ BuildResult SiteBuilder::build() {
   std::vector<StoredIssue> loaded(n_sources);
   std::vector<std::optional<model::Issue>> fresh(n_sources);  // whole issues read this build
   std::vector<std::vector<Error>> load_errors(n_sources);
+  std::vector<char> reused(n_sources, 0);  // taken from the index, not read again
   std::atomic<std::uint64_t> kept_bytes{0};
   std::atomic<size_t> ingested{0}, done{0};
   {
@@ -207,7 +208,8 @@ BuildResult SiteBuilder::build() {
       auto cached = state_->index.find(src.rel);
       if (cached != state_->index.end() && cached->second.signature == signature &&
           !signature.empty()) {
-        loaded[i] = cached->second;
+        loaded[i] = std::move(cached->second);  // other threads touch other entries only
+        reused[i] = 1;
         if (facts_stale) {
           // New vocabulary or keyword settings: find the facts again from the stored issue.
           auto whole = store.load_issue(src.rel, loaded[i].issue.content_hash);
@@ -273,22 +275,38 @@ BuildResult SiteBuilder::build() {
       progress("ingest", ++done, n_sources);
     });
   }
-  std::vector<LoadedIssue> issues;
   std::unordered_map<std::string, StoredIssue> next_index;
   std::unordered_map<std::string, model::Issue> fresh_by_source;
+  std::vector<std::string> order;  // source paths, in content order
   bool index_changed = state_->index.size() != n_sources || facts_stale;
   for (size_t i = 0; i < n_sources; ++i) {
     for (Error& e : load_errors[i]) errors.push_back(std::move(e));
     if (!load_errors[i].empty()) continue;
     result.warnings += loaded[i].issue.issue.warnings.size();
-    issues.push_back(loaded[i].issue);
+    index_changed = index_changed || !reused[i];
     if (fresh[i]) fresh_by_source.emplace(loaded[i].issue.source_rel, std::move(*fresh[i]));
-    auto old = state_->index.find(loaded[i].issue.source_rel);
-    if (old == state_->index.end() || old->second.signature != loaded[i].signature)
-      index_changed = true;
+    order.push_back(loaded[i].issue.source_rel);
     next_index.emplace(loaded[i].issue.source_rel, std::move(loaded[i]));
   }
-  state_->index = std::move(next_index);
+  loaded.clear();
+  // The index only caches what reading the sources gave: it is saved whatever becomes of the
+  // rest of the build.
+  if (errors.empty() && (index_changed || !fs::exists(cache_dir() / "issues" / "index"))) {
+    (void)store.save_index(ikey, fkey, next_index);
+  }
+  // The model takes the issues; a builder kept for more builds keeps a copy of them.
+  std::vector<LoadedIssue> issues;
+  issues.reserve(order.size());
+  for (const auto& rel : order) {
+    StoredIssue& s = next_index.at(rel);
+    issues.push_back(options_.keep_state ? s.issue : std::move(s.issue));
+  }
+  if (options_.keep_state) {
+    state_->index = std::move(next_index);
+  } else {
+    state_->index.clear();
+    state_->loaded = false;
+  }
   result.ingested = ingested;
   result.times.load = seconds_since(start);
   if (!errors.empty()) return result;
@@ -569,8 +587,7 @@ BuildResult SiteBuilder::build() {
   }
   // The records only save work next time: without them the next build does more, not wrong.
   (void)deps.save(cache_dir(), env->loader());
-  if (index_changed || !fs::exists(cache_dir() / "issues" / "index"))
-    (void)store.save_index(ikey, fkey, state_->index);
+
   result.times.write = seconds_since(write_start);
   return result;
 }

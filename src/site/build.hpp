@@ -26,6 +26,9 @@ struct BuildOptions {
   int jobs = 0;                          // threads; 0: all cores
   bool clean = false;                    // ignore what the previous build left
   std::filesystem::path builtin_themes;  // themes installed with gazette (may be empty)
+  // Keep what was read in memory for the next build of the same builder (`gazette serve`);
+  // otherwise the next build reads it back from the cache folder.
+  bool keep_state = false;
   // Called as work advances: a stage name ("ingest", "render", "write"), done and total.
   std::function<void(std::string_view stage, size_t done, size_t total)> progress;
 };

@@ -24,6 +24,15 @@ Value opt(const std::optional<int>& n) {
   return n ? Value(*n) : Value::none();
 }
 
+// A dict of the context. Its keys are string literals: borrowed, not copied (a summary of
+// each of 100,000 articles would otherwise allocate every key anew).
+Value dict(std::initializer_list<std::pair<std::string_view, Value>> entries) {
+  std::vector<std::pair<Value, Value>> out;
+  out.reserve(entries.size());
+  for (const auto& [key, value] : entries) out.emplace_back(Value::borrowed(key), value);
+  return Value::dict(std::move(out));
+}
+
 Value strings_list(const std::vector<std::string>& items) {
   std::vector<Value> out;
   out.reserve(items.size());
@@ -118,6 +127,16 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
       month_titles_[{year, month}] = dates.format_skeleton({year, month, 1}, "yMMMM");
     }
   }
+  // Links to every tag and author, shared by the summaries of their articles.
+  for (const model::Taxonomy* tax : {&site.tags, &site.authors}) {
+    auto& refs = tax == &site.tags ? tag_refs_ : author_refs_;
+    refs.reserve(tax->terms.size());
+    for (const model::Term& term : tax->terms) {
+      refs.push_back(dict({{"name", Value(term.name)},
+                           {"url", Value(links_.url(term.url))},
+                           {"permalink", Value(links_.permalink(term.url))}}));
+    }
+  }
   // Summaries are made when a page first needs them (a rebuild that renders a few pages of a
   // large archive needs few); the dates are formatted now, while one thread has the ICU
   // formatter.
@@ -139,10 +158,10 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
 
   std::vector<Value> years;
   for (auto it = site.calendar.days.rbegin(); it != site.calendar.days.rend(); ++it) {
-    years.push_back(Value::dict({{"year", Value(it->first)},
-                                 {"url", Value(links_.url(fmt::format("{:04}/", it->first)))}}));
+    years.push_back(dict({{"year", Value(it->first)},
+                          {"url", Value(links_.url(fmt::format("{:04}/", it->first)))}}));
   }
-  site_value_ = Value::dict({
+  site_value_ = dict({
       {"title", Value(config.title)},
       {"paper", Value(config.paper)},
       {"description", Value(config.description)},
@@ -154,14 +173,14 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
       {"search_url", Value(links_.url("search/"))},
       {"feed_url", Value(links_.url("feed.xml"))},
       {"copyright", config.copyright.empty() ? Value::none() : Value(config.copyright)},
-      {"params", config.params ? from_yaml(config.params) : Value::dict({})},
+      {"params", config.params ? from_yaml(config.params) : dict({})},
       {"years", Value::list(std::move(years))},
   });
   DictBuilder strings(theme.strings.size());
   for (const auto& [k, v] : theme.strings) strings.append(Value(k), Value(v));
   strings_ = strings.build();
-  gazette_ = Value::dict({{"version", Value(GAZETTE_VERSION)},
-                          {"generator", Value(std::string("gazette ") + GAZETTE_VERSION)}});
+  gazette_ = dict({{"version", Value(GAZETTE_VERSION)},
+                   {"generator", Value(std::string("gazette ") + GAZETTE_VERSION)}});
 }
 
 Value ContextBuilder::make_article_summary(int index) const {
@@ -169,20 +188,10 @@ Value ContextBuilder::make_article_summary(int index) const {
   const model::Article& a = site_.article(index);
   const model::IssueEntry& issue = site_.issues[static_cast<size_t>(entry.issue)];
   std::vector<Value> authors, tags;
-  for (int t : entry.authors) {
-    const model::Term& term = site_.authors.terms[static_cast<size_t>(t)];
-    authors.push_back(Value::dict({{"name", Value(term.name)},
-                                   {"url", Value(links_.url(term.url))},
-                                   {"permalink", Value(links_.permalink(term.url))}}));
-  }
-  for (int t : entry.tags) {
-    const model::Term& term = site_.tags.terms[static_cast<size_t>(t)];
-    tags.push_back(Value::dict({{"name", Value(term.name)},
-                                {"url", Value(links_.url(term.url))},
-                                {"permalink", Value(links_.permalink(term.url))}}));
-  }
+  for (int t : entry.authors) authors.push_back(author_refs_[static_cast<size_t>(t)]);
+  for (int t : entry.tags) tags.push_back(tag_refs_[static_cast<size_t>(t)]);
   std::string kind = model::kind_name(a.kind);
-  return Value::dict({
+  return dict({
       {"title", Value(a.title)},
       {"kicker", opt(a.kicker)},
       {"subtitle", opt(a.subtitle)},
@@ -214,7 +223,7 @@ Value ContextBuilder::issue_summary(int issue) const {
   std::call_once(issue_once_[i], [&] {
     const model::IssueEntry& entry = site_.issues[i];
     const model::Masthead& m = entry.issue.masthead;
-    issue_summaries_[i] = Value::dict({
+    issue_summaries_[i] = dict({
         {"date", Value(text::iso(entry.date))},
         {"year", Value(entry.date.year)},
         {"month", Value(entry.date.month)},
@@ -237,9 +246,9 @@ Value ContextBuilder::issue_summary(int issue) const {
 Value ContextBuilder::issue_link(int issue) const {
   if (issue < 0 || issue >= static_cast<int>(site_.issues.size())) return Value::none();
   const model::IssueEntry& e = site_.issues[static_cast<size_t>(issue)];
-  return Value::dict({{"url", Value(links_.url(e.url))},
-                      {"date", Value(text::iso(e.date))},
-                      {"date_long", Value(issue_date_long_[static_cast<size_t>(issue)])}});
+  return dict({{"url", Value(links_.url(e.url))},
+               {"date", Value(text::iso(e.date))},
+               {"date_long", Value(issue_date_long_[static_cast<size_t>(issue)])}});
 }
 
 Value ContextBuilder::page(std::string_view kind, std::string title, std::string description,
@@ -248,10 +257,9 @@ Value ContextBuilder::page(std::string_view kind, std::string title, std::string
                            std::string feed_rel) const {
   std::vector<Value> crumbs;
   for (auto& [crumb_title, crumb_rel] : breadcrumbs) {
-    crumbs.push_back(
-        Value::dict({{"title", Value(crumb_title)}, {"url", Value(links_.url(crumb_rel))}}));
+    crumbs.push_back(dict({{"title", Value(crumb_title)}, {"url", Value(links_.url(crumb_rel))}}));
   }
-  return Value::dict({
+  return dict({
       {"kind", Value(kind)},
       {"title", Value(title)},
       {"description", Value(description.empty() ? config_.description : description)},
@@ -290,9 +298,9 @@ Value ContextBuilder::archive_years() const {
   for (auto it = site_.calendar.days.rbegin(); it != site_.calendar.days.rend(); ++it) {
     int64_t count = 0;
     for (const auto& [month, days] : it->second) count += static_cast<int64_t>(days.size());
-    years.push_back(Value::dict({{"year", Value(it->first)},
-                                 {"url", Value(links_.url(fmt::format("{:04}/", it->first)))},
-                                 {"issue_count", Value(count)}}));
+    years.push_back(dict({{"year", Value(it->first)},
+                          {"url", Value(links_.url(fmt::format("{:04}/", it->first)))},
+                          {"issue_count", Value(count)}}));
   }
   return Value::list(std::move(years));
 }
@@ -308,11 +316,11 @@ Value ContextBuilder::home() const {
     for (int a : e.articles) articles.push_back(article_summary(a));
     latest = extend(issue_summary(n - 1), {{"articles", Value::list(std::move(articles))}});
   }
-  Value home = Value::dict({{"latest_issue", latest},
-                            {"recent_issues", Value::list(std::move(recent))},
-                            {"years", archive_years()},
-                            {"issue_count", Value(static_cast<int64_t>(site_.issues.size()))},
-                            {"article_count", Value(static_cast<int64_t>(site_.articles.size()))}});
+  Value home = dict({{"latest_issue", latest},
+                     {"recent_issues", Value::list(std::move(recent))},
+                     {"years", archive_years()},
+                     {"issue_count", Value(static_cast<int64_t>(site_.issues.size()))},
+                     {"article_count", Value(static_cast<int64_t>(site_.articles.size()))}});
   return with_common({{"home", home}}, page("home", config_.title, config_.description, "", {}));
 }
 
@@ -321,7 +329,7 @@ Value ContextBuilder::issue_page(int index) const {
   std::vector<Value> articles, warnings;
   for (int a : e.articles) articles.push_back(article_summary(a));
   for (const auto& w : e.issue.warnings) {
-    warnings.push_back(Value::dict({{"line", Value(w.line)}, {"message", Value(w.message)}}));
+    warnings.push_back(dict({{"line", Value(w.line)}, {"message", Value(w.message)}}));
   }
   Value issue =
       extend(issue_summary(index), {
@@ -483,7 +491,7 @@ Value ContextBuilder::calendar_weeks(int year, int month) const {
   for (int cell = 0; cell < offset + days || cell % kDaysInWeek != 0; ++cell) {
     int day = cell - offset + 1;
     if (day < 1 || day > days) {
-      week.push_back(Value::dict({{"day", Value::none()}, {"url", Value::none()}}));
+      week.push_back(dict({{"day", Value::none()}, {"url", Value::none()}}));
     } else {
       Value url = Value::none();
       if (issues) {
@@ -491,7 +499,7 @@ Value ContextBuilder::calendar_weeks(int year, int month) const {
           url = Value(links_.url(site_.issues[static_cast<size_t>(it->second)].url));
         }
       }
-      week.push_back(Value::dict({{"day", Value(day)}, {"url", url}}));
+      week.push_back(dict({{"day", Value(day)}, {"url", url}}));
     }
     if (week.size() == kDaysInWeek) {
       weeks.push_back(Value::list(std::move(week)));
@@ -509,7 +517,7 @@ Value ContextBuilder::year_page(int year) const {
     auto it = months.find(m);
     int64_t count = it == months.end() ? 0 : static_cast<int64_t>(it->second.size());
     total += count;
-    month_values.push_back(Value::dict({
+    month_values.push_back(dict({
         {"month", Value(m)},
         {"name", Value(month_name(year, m))},
         {"url", count ? Value(links_.url(fmt::format("{:04}/{:02}/", year, m))) : Value::none()},
@@ -526,13 +534,13 @@ Value ContextBuilder::year_page(int year) const {
   Value next =
       std::next(here) == site_.calendar.days.end() ? Value::none() : year_link(std::next(here));
   std::string rel = fmt::format("{:04}/", year);
-  Value year_value = Value::dict({{"year", Value(year)},
-                                  {"url", Value(links_.url(rel))},
-                                  {"issue_count", Value(total)},
-                                  {"prev", prev},
-                                  {"next", next},
-                                  {"months", Value::list(std::move(month_values))}});
-  return with_common({{"year", year_value}, {"calendar", Value::dict({{"weekdays", weekdays_}})}},
+  Value year_value = dict({{"year", Value(year)},
+                           {"url", Value(links_.url(rel))},
+                           {"issue_count", Value(total)},
+                           {"prev", prev},
+                           {"next", next},
+                           {"months", Value::list(std::move(month_values))}});
+  return with_common({{"year", year_value}, {"calendar", dict({{"weekdays", weekdays_}})}},
                      page("year", year_title(year), {}, rel, {{t("home"), ""}}));
 }
 
@@ -549,24 +557,24 @@ Value ContextBuilder::month_page(MonthKey key) const {
     return k.year == key.year && k.month == key.month;
   });
   auto link = [&](const MonthKey& k) {
-    return Value::dict({{"name", Value(month_name(k.year, k.month))},
-                        {"title", Value(month_title(k.year, k.month))},
-                        {"url", Value(links_.url(fmt::format("{:04}/{:02}/", k.year, k.month)))}});
+    return dict({{"name", Value(month_name(k.year, k.month))},
+                 {"title", Value(month_title(k.year, k.month))},
+                 {"url", Value(links_.url(fmt::format("{:04}/{:02}/", k.year, k.month)))}});
   };
   Value prev = here == all.begin() ? Value::none() : link(*std::prev(here));
   Value next = std::next(here) == all.end() ? Value::none() : link(*std::next(here));
   std::string rel = fmt::format("{:04}/{:02}/", key.year, key.month);
   std::string year_rel = fmt::format("{:04}/", key.year);
-  Value month = Value::dict({{"year", Value(key.year)},
-                             {"month", Value(key.month)},
-                             {"name", Value(month_name(key.year, key.month))},
-                             {"url", Value(links_.url(rel))},
-                             {"year_url", Value(links_.url(year_rel))},
-                             {"weeks", calendar_weeks(key.year, key.month)},
-                             {"issues", Value::list(std::move(issues))},
-                             {"prev", prev},
-                             {"next", next}});
-  return with_common({{"month", month}, {"calendar", Value::dict({{"weekdays", weekdays_}})}},
+  Value month = dict({{"year", Value(key.year)},
+                      {"month", Value(key.month)},
+                      {"name", Value(month_name(key.year, key.month))},
+                      {"url", Value(links_.url(rel))},
+                      {"year_url", Value(links_.url(year_rel))},
+                      {"weeks", calendar_weeks(key.year, key.month)},
+                      {"issues", Value::list(std::move(issues))},
+                      {"prev", prev},
+                      {"next", next}});
+  return with_common({{"month", month}, {"calendar", dict({{"weekdays", weekdays_}})}},
                      page("month", month_title(key.year, key.month), {}, rel,
                           {{t("home"), ""}, {year_title(key.year), year_rel}}));
 }
@@ -575,28 +583,28 @@ Value ContextBuilder::terms_page(const model::Taxonomy& taxonomy) const {
   std::map<std::string, std::vector<Value>> groups;  // letters in order; "#" sorts first in ASCII
   for (const model::Term& term : taxonomy.terms) {
     groups[term.heading].push_back(
-        Value::dict({{"name", Value(term.name)},
-                     {"url", Value(links_.url(term.url))},
-                     {"count", Value(static_cast<int64_t>(term.articles.size()))},
-                     {"kind", Value(term.kind)}}));
+        dict({{"name", Value(term.name)},
+              {"url", Value(links_.url(term.url))},
+              {"count", Value(static_cast<int64_t>(term.articles.size()))},
+              {"kind", Value(term.kind)}}));
   }
   std::vector<Value> group_values;
   for (auto& [heading, terms] : groups) {
     if (heading == "#") continue;
     group_values.push_back(
-        Value::dict({{"heading", Value(heading)}, {"terms", Value::list(std::move(terms))}}));
+        dict({{"heading", Value(heading)}, {"terms", Value::list(std::move(terms))}}));
   }
   if (auto it = groups.find("#"); it != groups.end()) {
     group_values.push_back(
-        Value::dict({{"heading", Value("#")}, {"terms", Value::list(std::move(it->second))}}));
+        dict({{"heading", Value("#")}, {"terms", Value::list(std::move(it->second))}}));
   }
   std::string title = t(taxonomy.name);
   std::string rel = taxonomy.name + "/";
-  Value tax = Value::dict({{"name", Value(taxonomy.name)},
-                           {"title", Value(title)},
-                           {"url", Value(links_.url(rel))},
-                           {"term_count", Value(static_cast<int64_t>(taxonomy.terms.size()))},
-                           {"groups", Value::list(std::move(group_values))}});
+  Value tax = dict({{"name", Value(taxonomy.name)},
+                    {"title", Value(title)},
+                    {"url", Value(links_.url(rel))},
+                    {"term_count", Value(static_cast<int64_t>(taxonomy.terms.size()))},
+                    {"groups", Value::list(std::move(group_values))}});
   return with_common({{"taxonomy", tax}}, page("terms", title, {}, rel, {{t("home"), ""}}));
 }
 
@@ -612,29 +620,29 @@ Value ContextBuilder::term_page(const model::Taxonomy& taxonomy, int index, int 
   std::vector<Value> page_urls;
   for (int p = 1; p <= pages; ++p) {
     page_urls.push_back(
-        Value::dict({{"number", Value(p)}, {"url", Value(links_.url(term_page_rel(term, p)))}}));
+        dict({{"number", Value(p)}, {"url", Value(links_.url(term_page_rel(term, p)))}}));
   }
   auto page_url = [&](int p) {
     return p < 1 || p > pages ? Value::none() : Value(links_.url(term_page_rel(term, p)));
   };
-  Value paginator = Value::dict({{"page", Value(page_number)},
-                                 {"pages", Value(pages)},
-                                 {"articles", Value::list(std::move(items))},
-                                 {"prev_url", page_url(page_number - 1)},
-                                 {"next_url", page_url(page_number + 1)},
-                                 {"first_url", page_url(1)},
-                                 {"last_url", page_url(pages)},
-                                 {"page_urls", Value::list(std::move(page_urls))}});
+  Value paginator = dict({{"page", Value(page_number)},
+                          {"pages", Value(pages)},
+                          {"articles", Value::list(std::move(items))},
+                          {"prev_url", page_url(page_number - 1)},
+                          {"next_url", page_url(page_number + 1)},
+                          {"first_url", page_url(1)},
+                          {"last_url", page_url(pages)},
+                          {"page_urls", Value::list(std::move(page_urls))}});
   std::string title = t(taxonomy.name);
-  Value tax = Value::dict({{"name", Value(taxonomy.name)},
-                           {"title", Value(title)},
-                           {"url", Value(links_.url(taxonomy.name + "/"))},
-                           {"term_count", Value(static_cast<int64_t>(taxonomy.terms.size()))}});
-  Value term_value = Value::dict({{"name", Value(term.name)},
-                                  {"url", Value(links_.url(term.url))},
-                                  {"count", Value(static_cast<int64_t>(count))},
-                                  {"kind", Value(term.kind)},
-                                  {"feed_url", Value(links_.url(term.url + "feed.xml"))}});
+  Value tax = dict({{"name", Value(taxonomy.name)},
+                    {"title", Value(title)},
+                    {"url", Value(links_.url(taxonomy.name + "/"))},
+                    {"term_count", Value(static_cast<int64_t>(taxonomy.terms.size()))}});
+  Value term_value = dict({{"name", Value(term.name)},
+                           {"url", Value(links_.url(term.url))},
+                           {"count", Value(static_cast<int64_t>(count))},
+                           {"kind", Value(term.kind)},
+                           {"feed_url", Value(links_.url(term.url + "feed.xml"))}});
   std::string page_title =
       page_number > 1 ? fmt::format("{} ({}/{})", term.name, page_number, pages) : term.name;
   return with_common({{"taxonomy", tax}, {"term", term_value}, {"paginator", paginator}},
@@ -643,13 +651,12 @@ Value ContextBuilder::term_page(const model::Taxonomy& taxonomy, int index, int 
 }
 
 Value ContextBuilder::search_page() const {
-  return with_common(
-      {{"search", Value::dict({{"index_url", Value(links_.url("search/index.json"))}})}},
-      page("search", t("search"), {}, "search/", {{t("home"), ""}}));
+  return with_common({{"search", dict({{"index_url", Value(links_.url("search/index.json"))}})}},
+                     page("search", t("search"), {}, "search/", {{t("home"), ""}}));
 }
 
 Value ContextBuilder::not_found_page() const {
-  Value archive = Value::dict({
+  Value archive = dict({
       {"latest_issue", site_.issues.empty()
                            ? Value::none()
                            : issue_summary(static_cast<int>(site_.issues.size()) - 1)},
@@ -676,7 +683,7 @@ Value ContextBuilder::feed(const std::string& title, const std::string& rel,
     std::vector<std::string> authors, tags;
     for (int t : entry.authors) authors.push_back(site_.authors.terms[static_cast<size_t>(t)].name);
     for (int t : entry.tags) tags.push_back(site_.tags.terms[static_cast<size_t>(t)].name);
-    entries.push_back(Value::dict({
+    entries.push_back(dict({
         {"title", Value(a.title.empty() ? t("untitled") : a.title)},
         {"id", Value(links_.permalink(entry.url))},
         {"permalink", Value(links_.permalink(entry.url))},
@@ -691,12 +698,12 @@ Value ContextBuilder::feed(const std::string& title, const std::string& rel,
   }
   if (updated.empty() && !site_.issues.empty()) updated = rfc3339(site_.issues.back().date);
   if (updated.empty()) updated = "1970-01-01T00:00:00Z";
-  Value feed_value = Value::dict({{"title", Value(title)},
-                                  {"id", Value(links_.permalink(rel))},
-                                  {"self_url", Value(links_.permalink(rel))},
-                                  {"alternate_url", Value(links_.permalink(alternate_rel))},
-                                  {"updated", Value(updated)},
-                                  {"entries", Value::list(std::move(entries))}});
+  Value feed_value = dict({{"title", Value(title)},
+                           {"id", Value(links_.permalink(rel))},
+                           {"self_url", Value(links_.permalink(rel))},
+                           {"alternate_url", Value(links_.permalink(alternate_rel))},
+                           {"updated", Value(updated)},
+                           {"entries", Value::list(std::move(entries))}});
   return with_common({{"feed", feed_value}}, page("feed", title, {}, rel, {}));
 }
 
@@ -705,8 +712,8 @@ Value ContextBuilder::sitemap(
   std::vector<Value> urls;
   urls.reserve(rel_and_lastmod.size());
   for (const auto& [rel, lastmod] : rel_and_lastmod) {
-    urls.push_back(Value::dict({{"loc", Value(links_.permalink(rel))},
-                                {"lastmod", lastmod.empty() ? Value::none() : Value(lastmod)}}));
+    urls.push_back(dict({{"loc", Value(links_.permalink(rel))},
+                         {"lastmod", lastmod.empty() ? Value::none() : Value(lastmod)}}));
   }
   return with_common({{"urls", Value::list(std::move(urls))}},
                      page("sitemap", "sitemap", {}, "sitemap.xml", {}));

@@ -96,6 +96,8 @@ class ContextBuilder {
   mutable std::unique_ptr<std::once_flag[]> issue_once_;
   mutable std::vector<Value> article_summaries_;
   mutable std::unique_ptr<std::once_flag[]> article_once_;
+  std::vector<Value> tag_refs_;     // {name, url, permalink} of each tag
+  std::vector<Value> author_refs_;  // … and of each author
   std::vector<std::string> issue_weekday_;
   std::vector<std::optional<std::string>> issue_lunar_;
   std::vector<std::string> issue_date_long_;    // 2022年11月8日 星期二

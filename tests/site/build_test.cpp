@@ -73,6 +73,7 @@ class BuildTest : public ::testing::Test {
         BuildOptions options;
         options.site_dir = site_;
         options.out_dir = site_ / "public";
+        options.keep_state = true;
         builder_ = std::make_unique<SiteBuilder>(options);
       }
       BuildResult r = builder_->build();
