@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -78,8 +79,9 @@ struct GetattrExpr : Expr {
   GetattrExpr() : Expr(ExprKind::kGetattr) {}
   Expr* object = nullptr;
   std::string_view name;
-  uint32_t hash = 0;         // Value::hash_key(name)
-  bool dict_method = false;  // items/keys/values/get/copy: on a dict, the method wins
+  uint32_t hash = 0;              // Value::hash_key(name)
+  bool dict_method = false;       // items/keys/values/get/copy: on a dict, the method wins
+  std::optional<KeyProbe> probe;  // for dict lookups of `name`
 };
 
 struct GetitemExpr : Expr {

@@ -33,41 +33,42 @@ std::optional<Value> str_arg(const Value* v) {
   return soft_str(*v);
 }
 
-Result<AttrGetter> AttrGetter::make(const Value* attribute) {
-  AttrGetter g;
-  if (!attribute || attribute->is_none()) return g;
+AttrGetter::AttrGetter(const Value* attribute) {
+  if (!attribute || attribute->is_none()) return;
   if (attribute->is_string()) {
     std::string_view s = attribute->as_string();
     size_t start = 0;
     while (true) {
-      size_t dot = s.find('.', start);
-      std::string_view part =
-          s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-      bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
-                                                 [](char c) { return c >= '0' && c <= '9'; });
-      if (digits && part.size() < 19) {
-        g.parts_.push_back(Value(static_cast<int64_t>(std::stoll(std::string(part)))));
-        g.hashes_.push_back(0);
-      } else {
-        g.parts_.push_back(Value::borrowed(part));
-        g.hashes_.push_back(Value::hash_key(part));
+      size_t end = start;
+      bool digits = true;
+      while (end < s.size() && s[end] != '.') {
+        digits = digits && s[end] >= '0' && s[end] <= '9';
+        ++end;
       }
-      if (dot == std::string_view::npos) break;
-      start = dot + 1;
+      std::string_view part = s.substr(start, end - start);
+      if (digits && !part.empty() && part.size() < 19) {
+        int64_t n = 0;
+        for (char c : part) n = n * 10 + (c - '0');
+        parts_.push_back(Value(n));
+        probes_.push_back(KeyProbe({}));
+      } else {
+        parts_.push_back(Value::borrowed(part));
+        probes_.push_back(KeyProbe(part));
+      }
+      if (end == s.size()) break;
+      start = end + 1;
     }
-    return g;
+    return;
   }
-  g.parts_.push_back(*attribute);
-  g.hashes_.push_back(attribute->is_string() ? Value::hash_key(attribute->as_string()) : 0);
-  return g;
+  parts_.push_back(*attribute);
+  probes_.push_back(KeyProbe({}));
 }
 
 const Value* AttrGetter::find(const Value& item) const {
   const Value* current = &item;
   for (size_t i = 0; i < parts_.size(); ++i) {
-    const Value& part = parts_[i];
-    if (!current->is_dict() || !part.is_string()) return nullptr;
-    current = current->find(part.as_string(), hashes_[i]);
+    if (!current->is_dict() || !parts_[i].is_string()) return nullptr;
+    current = current->find(probes_[i]);
     if (!current) return nullptr;
   }
   return current;

@@ -31,7 +31,10 @@ std::optional<Value> str_arg(const Value* v);
 // text must outlive the getter (it is borrowed).
 class AttrGetter {
  public:
-  static Result<AttrGetter> make(const Value* attribute);
+  AttrGetter() = default;
+  // The getter of `attribute` (none or absent: the item itself).
+  explicit AttrGetter(const Value* attribute);
+  static Result<AttrGetter> make(const Value* attribute) { return AttrGetter(attribute); }
   bool empty() const { return parts_.empty(); }
   // The attribute of `item`; `fallback` (when given) replaces undefined steps.
   Result<Value> get(const Value& item, const Value* fallback = nullptr) const;
@@ -41,7 +44,9 @@ class AttrGetter {
 
  private:
   SmallVector<Value, 2> parts_;
-  SmallVector<uint32_t, 2> hashes_;  // Value::hash_key of string parts
+  // Dict lookups of string parts (an empty probe for index parts). The items of a sequence
+  // are mostly alike: each probe remembers where its key was last found.
+  SmallVector<KeyProbe, 2> probes_;
 };
 
 // str.lower() of strings, other values unchanged (Jinja2's ignore_case).

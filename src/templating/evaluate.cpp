@@ -41,11 +41,22 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
     }
     case ExprKind::kGetattr: {
       auto* g = static_cast<const GetattrExpr*>(e);
+      // The common `item.title`: a local variable's dict key, looked up directly.
+      if (g->object->kind == ExprKind::kName && g->probe && !g->dict_method) {
+        auto* n = static_cast<const NameExpr*>(g->object);
+        if (n->ref.where == NameRef::Where::kSlot) {
+          const Value* obj = slot(n->ref, ex);
+          if (obj->is_dict()) {
+            if (const Value* v = obj->find(*g->probe)) return v;
+          }
+        }
+      }
       Value inner;
       const Value* obj = eval_ref(g->object, ex, inner);
       if (!obj) return nullptr;
       if (obj->is_dict() && obj != &inner && !g->dict_method) {
-        if (const Value* v = obj->find(g->name, g->hash)) return v;
+        if (const Value* v = g->probe ? obj->find(*g->probe) : obj->find(g->name, g->hash))
+          return v;
       }
       if (obj->is_object() && obj != &inner) {
         if (const Value* v = obj->as_object()->stored_attr(g->name)) return v;
@@ -402,21 +413,25 @@ bool Renderer::eval_filter(const FilterExpr* f, Exec& ex, Value& out) {
   if (input->is_undefined() && strict_undefined() && !f->filter->accepts_undefined) {
     return fail_undefined(ex, f, *input);
   }
+  if (f->args.constant) {
+    return run_filter(f, ex, *input, Args{f->args.constant_positional, f->args.constant_keywords},
+                      out);
+  }
   PositionalArgs positional;
   KeywordArgs keywords;
-  Args args;
   size_t keep = star_kwargs_keep_.size();
-  if (f->args.constant) {
-    args = Args{f->args.constant_positional, f->args.constant_keywords};
-  } else {
-    if (!eval_args(f->args, ex, positional, keywords, f)) return false;
-    args = Args{positional.span(), keywords.span()};
-  }
+  if (!eval_args(f->args, ex, positional, keywords, f)) return false;
+  bool ok = run_filter(f, ex, *input, Args{positional.span(), keywords.span()}, out);
+  if (f->args.star_kwargs) star_kwargs_keep_.resize(keep);
+  return ok;
+}
+
+bool Renderer::run_filter(const FilterExpr* f, Exec& ex, const Value& input, const Args& args,
+                          Value& out) {
   const Exec* saved = current_;
   current_ = &ex;
-  auto r = f->filter->fn(*this, *input, args);
+  auto r = f->filter->fn(*this, input, args);
   current_ = saved;
-  if (f->args.star_kwargs) star_kwargs_keep_.resize(keep);
   if (!r) return fail(ex, f, r.error());
   out = std::move(*r);
   return true;

@@ -100,15 +100,14 @@ Result<Value> filter_join(CallContext& cx, const Value& input, const Args& args)
   SmallVector<const Value*, 16> items;
   std::vector<Value> computed;
   if (a[1] && !a[1]->is_none()) {
-    auto getter = AttrGetter::make(a[1]);
-    if (!getter) return getter.error();
+    AttrGetter getter(a[1]);
     for (const Value& item : *sequence) {
-      if (const Value* found = getter->find(item)) {
+      if (const Value* found = getter.find(item)) {
         items.push_back(found);
         continue;
       }
       if (computed.empty()) computed.reserve(sequence->size());  // pointers into it stay valid
-      auto v = getter->get(item);
+      auto v = getter.get(item);
       if (!v) return v.error();
       computed.push_back(std::move(*v));
       items.push_back(&computed.back());
@@ -316,10 +315,9 @@ Result<Value> min_or_max(const Value& input, const Args& args, bool want_max) {
   static constexpr Params kMin("min", {"case_sensitive", "attribute"});
   if (auto s = (want_max ? kMax : kMin).bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
-  auto getter = AttrGetter::make(a[1]);
-  if (!getter) return getter.error();
+  AttrGetter getter(a[1]);
   std::vector<AttrGetter> getters;
-  getters.push_back(std::move(*getter));
+  getters.push_back(std::move(getter));
   auto items = items_of(input);
   if (!items) return items.error();
   if (items->empty()) return Value::undefined_message("No aggregated item, sequence was empty.");
@@ -362,10 +360,9 @@ Result<Value> filter_unique(CallContext&, const Value& input, const Args& args) 
   static constexpr Params kParams("unique", {"case_sensitive", "attribute"});
   if (auto s = kParams.bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[0], false);
-  auto getter = AttrGetter::make(a[1]);
-  if (!getter) return getter.error();
+  AttrGetter getter(a[1]);
   std::vector<AttrGetter> getters;
-  getters.push_back(std::move(*getter));
+  getters.push_back(std::move(getter));
   auto items = items_of(input);
   if (!items) return items.error();
   std::vector<Value> out;
@@ -396,12 +393,11 @@ Result<Value> filter_sum(CallContext& cx, const Value& input, const Args& args) 
   if (!items) return items.error();
   Value total = a[1] ? *a[1] : Value(int64_t{0});
   if (total.is_string()) return failure("sum() can't sum strings [use ''.join(seq) instead]");
-  auto getter = AttrGetter::make(a[0]);
-  if (!getter) return getter.error();
+  AttrGetter getter(a[0]);
   for (const Value& item : *items) {
     Value v = item;
-    if (!getter->empty()) {
-      auto got = getter->get(item);
+    if (!getter.empty()) {
+      auto got = getter.get(item);
       if (!got) return got.error();
       v = std::move(*got);
     }
@@ -427,14 +423,13 @@ Result<Value> filter_groupby(CallContext&, const Value& input, const Args& args)
   static constexpr Params kParams("groupby", {"attribute", "default", "case_sensitive"}, 1);
   if (auto s = kParams.bind(args, a); !s) return s.error();
   bool case_sensitive = builtin::bool_arg(a[2], false);
-  auto getter = AttrGetter::make(a[0]);
-  if (!getter) return getter.error();
+  AttrGetter getter(a[0]);
   const Value* fallback = a[1];
   auto items = items_of(input);
   if (!items) return items.error();
   std::vector<Value> keys;
   for (const Value& item : *items) {
-    auto k = getter->get(item, fallback);
+    auto k = getter.get(item, fallback);
     if (!k) return k.error();
     keys.push_back(case_sensitive ? *k : builtin::ignore_case(*k));
   }
@@ -458,7 +453,7 @@ Result<Value> filter_groupby(CallContext&, const Value& input, const Args& args)
     }
     Value grouper = key;
     if (!case_sensitive) {
-      auto original = getter->get(members[0], fallback);
+      auto original = getter.get(members[0], fallback);
       if (!original) return original.error();
       grouper = *original;
     }
@@ -482,10 +477,9 @@ Result<Value> filter_map(CallContext& cx, const Value& input, const Args& args) 
       if (k.name != "attribute" && k.name != "default")
         return failure("Unexpected keyword argument '" + std::string(k.name) + "'");
     }
-    auto getter = AttrGetter::make(args.keyword("attribute"));
-    if (!getter) return getter.error();
+    AttrGetter getter(args.keyword("attribute"));
     for (const Value& item : *items) {
-      auto v = getter->get(item, fallback);
+      auto v = getter.get(item, fallback);
       if (!v) return v.error();
       out.push_back(std::move(*v));
     }

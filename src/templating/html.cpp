@@ -88,6 +88,17 @@ size_t next_special(const char* p, size_t i, size_t n) {
     int mask = _mm_movemask_epi8(hit);
     if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
+  if (i < n && n >= 16) {
+    // The rest: the last 16 bytes, less those already looked at.
+    size_t base = n - 16;
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + base));
+    __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, apos)),
+                                  _mm_cmpeq_epi8(v, quot)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) & (0xFFFFu << (i - base));
+    return mask ? base + static_cast<size_t>(__builtin_ctz(mask)) : n;
+  }
 #endif
   for (; i < n; ++i) {
     if (kSpecial[static_cast<unsigned char>(p[i])]) return i;

@@ -81,9 +81,11 @@ void json_string(std::string_view s, std::string& out) {
           break;
         }
         auto hex4 = [&](uint32_t v) {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "\\u%04x", v);
-          out += buf;
+          static constexpr char kHex[] = "0123456789abcdef";
+          char buf[6] = {
+              '\\',        'u', kHex[(v >> 12) & 15], kHex[(v >> 8) & 15], kHex[(v >> 4) & 15],
+              kHex[v & 15]};
+          out.append(buf, 6);
         };
         if (c >= 0x10000) {
           uint32_t v = c - 0x10000;

@@ -59,7 +59,11 @@ class Items {
     items.view_ = items.owned_;
     return items;
   }
-  Items(Items&& other) noexcept { *this = std::move(other); }
+  // (A moved vector keeps its buffer: the view stays valid.)
+  Items(Items&& other) noexcept
+      : keep_(std::move(other.keep_)), owned_(std::move(other.owned_)), view_(other.view_) {
+    other.view_ = {};
+  }
   Items& operator=(Items&& other) noexcept {
     keep_ = std::move(other.keep_);
     bool owned = other.view_.data() == other.owned_.data() && !other.owned_.empty();

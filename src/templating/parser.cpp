@@ -1019,6 +1019,7 @@ class Parser {
         g->object = node;
         g->name = attr.text;
         g->hash = Value::hash_key(g->name);
+        g->probe.emplace(g->name);
         g->dict_method = g->name == "items" || g->name == "keys" || g->name == "values" ||
                          g->name == "get" || g->name == "copy";
         return g;

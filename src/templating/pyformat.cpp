@@ -104,7 +104,7 @@ void repr_dict(const Value& v, std::string& out) {
 void append_int(std::string& out, int64_t i) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, i);
-  out.append(buf, r.ptr);
+  out.append(buf, static_cast<size_t>(r.ptr - buf));
 }
 
 }  // namespace

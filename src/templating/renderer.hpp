@@ -94,6 +94,7 @@ class Renderer final : public CallContext {
   bool eval_args(const CallArgs& args, Exec& ex, PositionalArgs& positional, KeywordArgs& keywords,
                  const Node* at);
   bool eval_filter(const FilterExpr* f, Exec& ex, Value& out);
+  bool run_filter(const FilterExpr* f, Exec& ex, const Value& input, const Args& args, Value& out);
   bool eval_test(const TestExpr* t, Exec& ex, Value& out);
   // Calls `c`. With `streamed`, a macro's output goes straight into the current output (and
   // *streamed is set) instead of becoming a value: `{{ macro() }}` would print it verbatim.

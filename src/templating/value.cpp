@@ -1,6 +1,7 @@
 #include "templating/value.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <new>
 #include <string>
@@ -76,9 +77,83 @@ TypeCode type_code(const Value& v) {
   return kTypeObject;
 }
 
+// --- string block memory ---
+// A render makes and drops hundreds of short strings a page (filter results). Their blocks
+// come in size classes (powers of two, 32 to 1024 bytes), and a few freed blocks of each class
+// wait in a per-thread cache for the next string: much cheaper than malloc's fast path. Blocks
+// may be freed by another thread than the one that made them (shared values): they are plain
+// operator new memory either way. Not under AddressSanitizer, which must see every free.
+#if defined(__SANITIZE_ADDRESS__)
+#define GAZETTE_BLOCK_CACHE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GAZETTE_BLOCK_CACHE 0
+#endif
+#endif
+#ifndef GAZETTE_BLOCK_CACHE
+#define GAZETTE_BLOCK_CACHE 1
+#endif
+
+constexpr size_t kStringHeader = offsetof(detail::StringBlock, data);
+constexpr int kBlockClasses = 6;
+constexpr size_t kSmallestBlock = 32;
+constexpr uint32_t kCachedPerClass = 64;
+
+// The smallest class holding `bytes`, or -1 when none does.
+inline int block_class(size_t bytes) {
+  if (bytes <= kSmallestBlock) return 0;
+  if (bytes > kSmallestBlock << (kBlockClasses - 1)) return -1;
+  return std::bit_width(bytes - 1) - 5;
+}
+
+#if GAZETTE_BLOCK_CACHE
+struct BlockCache {
+  void* blocks[kBlockClasses][kCachedPerClass];
+  uint32_t count[kBlockClasses] = {};
+  ~BlockCache() {
+    for (int c = 0; c < kBlockClasses; ++c) {
+      for (uint32_t i = 0; i < count[c]; ++i) ::operator delete(blocks[c][i]);
+    }
+  }
+};
+thread_local BlockCache block_cache;
+#endif
+
+// Memory for a string block of at least `bytes` bytes.
+void* allocate_block(size_t bytes) {
+#if GAZETTE_BLOCK_CACHE
+  int c = block_class(bytes);
+  if (c >= 0) {
+    BlockCache& cache = block_cache;
+    if (cache.count[c]) return cache.blocks[c][--cache.count[c]];
+    return ::operator new(kSmallestBlock << c);
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+// Frees a string block holding `size` bytes of text (allocated for at least that many).
+void free_block(detail::StringBlock* block, size_t size) {
+  block->~StringBlock();
+#if GAZETTE_BLOCK_CACHE
+  // Every block is at least as large as the class of what it holds: blocks of a class are
+  // rounded up to it, larger ones are larger than every class.
+  int c = block_class(kStringHeader + size + 1);
+  if (c >= 0) {
+    BlockCache& cache = block_cache;
+    if (cache.count[c] < kCachedPerClass) {
+      cache.blocks[c][cache.count[c]++] = block;
+      return;
+    }
+  }
+#else
+  (void)size;
+#endif
+  ::operator delete(block);
+}
+
 detail::StringBlock* new_string_block(std::string_view s) {
-  void* mem = ::operator new(
-      std::max(sizeof(detail::StringBlock), offsetof(detail::StringBlock, data) + s.size() + 1));
+  void* mem = allocate_block(std::max(sizeof(detail::StringBlock), kStringHeader + s.size() + 1));
   auto* block = new (mem) detail::StringBlock();
   block->size = static_cast<uint32_t>(s.size());
   if (!s.empty()) std::memcpy(block->data, s.data(), s.size());
@@ -106,8 +181,7 @@ void Value::destroy() noexcept {
     case Kind::kUndefined: {
       auto* b = reinterpret_cast<detail::StringBlock*>(const_cast<char*>(rep_.u.chars) -
                                                        offsetof(detail::StringBlock, data));
-      b->~StringBlock();
-      ::operator delete(b);
+      free_block(b, b->size);
       break;
     }
     case Kind::kList:
@@ -134,24 +208,19 @@ char* StringBuilder::data() const {
 
 void StringBuilder::reserve(size_t capacity) {
   if (capacity <= capacity_ && block_) return;
-  size_t bytes =
-      std::max(sizeof(detail::StringBlock), offsetof(detail::StringBlock, data) + capacity + 1);
-  void* mem = ::operator new(bytes);
+  size_t bytes = std::max(sizeof(detail::StringBlock), kStringHeader + capacity + 1);
+  void* mem = allocate_block(bytes);
   auto* block = new (mem) detail::StringBlock();
   if (block_) {
     std::memcpy(block->data, block_->data, size_);
-    block_->~StringBlock();
-    ::operator delete(block_);
+    free_block(block_, capacity_);
   }
   block_ = block;
   capacity_ = capacity;
 }
 
 StringBuilder::~StringBuilder() {
-  if (block_) {
-    block_->~StringBlock();
-    ::operator delete(block_);
-  }
+  if (block_) free_block(block_, capacity_);
 }
 
 Value StringBuilder::build(bool safe) {
@@ -326,22 +395,25 @@ detail::DictBlock::KeySig key_sig(const Value& key) {
 }
 }  // namespace
 
-const Value* detail::DictBlock::find(std::string_view key, uint32_t hash) const {
-  uint64_t head = key_head(key);
+size_t detail::DictBlock::find_pos(std::string_view key, uint32_t hash, uint64_t head) const {
   const KeySig* sig = sigs.data();
   if (!index.empty()) {
     size_t mask = index.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       uint32_t slot = index[i];
-      if (slot == 0) return nullptr;
-      if (same_key(sig[slot - 1], hash, head, key, entries[slot - 1].first))
-        return &entries[slot - 1].second;
+      if (slot == 0) return SIZE_MAX;
+      if (same_key(sig[slot - 1], hash, head, key, entries[slot - 1].first)) return slot - 1;
     }
   }
   for (size_t i = 0, n = sigs.size(); i < n; ++i) {
-    if (same_key(sig[i], hash, head, key, entries[i].first)) return &entries[i].second;
+    if (same_key(sig[i], hash, head, key, entries[i].first)) return i;
   }
-  return nullptr;
+  return SIZE_MAX;
+}
+
+const Value* detail::DictBlock::find(std::string_view key, uint32_t hash) const {
+  size_t pos = find_pos(key, hash, key_head(key));
+  return pos == SIZE_MAX ? nullptr : &entries[pos].second;
 }
 
 void detail::DictBlock::build_index() {
@@ -374,6 +446,21 @@ const Value* Value::find(std::string_view key) const {
 
 const Value* Value::find(std::string_view key, uint32_t hash) const {
   return rep_.u.dict->find(key, hash);
+}
+
+KeyProbe::KeyProbe(std::string_view k) : key(k), hash(hash_string(k)), head(key_head(k)) {}
+
+const Value* Value::find(const KeyProbe& probe) const {
+  const detail::DictBlock* b = rep_.u.dict;
+  uint32_t last = probe.last.load(std::memory_order_relaxed);
+  if (last < b->sigs.size() &&
+      same_key(b->sigs[last], probe.hash, probe.head, probe.key, b->entries[last].first)) {
+    return &b->entries[last].second;
+  }
+  size_t pos = b->find_pos(probe.key, probe.hash, probe.head);
+  if (pos == SIZE_MAX) return nullptr;
+  probe.last.store(static_cast<uint32_t>(pos), std::memory_order_relaxed);
+  return &b->entries[pos].second;
 }
 
 const Value* Value::find_key(const Value& key) const {

@@ -33,6 +33,24 @@ class Object;
 class CallContext;
 struct Args;
 
+// A string key prepared for dict lookups repeated from one place (a template's `x.title`):
+// its hash, its first bytes, and where it was found last time (dicts built alike keep their
+// keys in the same order, so that position is tried first). Shared by threads: the position
+// is a relaxed atomic, a hint only.
+struct KeyProbe {
+  explicit KeyProbe(std::string_view k);
+  KeyProbe(const KeyProbe& other)
+      : key(other.key),
+        hash(other.hash),
+        head(other.head),
+        last(other.last.load(std::memory_order_relaxed)) {}
+  KeyProbe& operator=(const KeyProbe&) = delete;
+  std::string_view key;
+  uint32_t hash;
+  uint64_t head;
+  mutable std::atomic<uint32_t> last{0};
+};
+
 // What a value is, as templates see it.
 enum class Kind : uint8_t {
   kUndefined,  // a missing variable or attribute (prints empty, falsy; strict mode: errors)
@@ -247,6 +265,8 @@ class Value {
   const Value* find(std::string_view key) const;
   // The same with the key's hash_key() already computed (names in templates are hashed once).
   const Value* find(std::string_view key, uint32_t hash) const;
+  // The same for a key looked up again and again from one place (see KeyProbe).
+  const Value* find(const KeyProbe& probe) const;
   // The hash dicts use for a string key.
   static uint32_t hash_key(std::string_view key);
   // The value of any key (Python equality: 1 == 1.0 == true), or nullptr.
@@ -341,6 +361,8 @@ struct DictBlock : HeapBlock {
   // For larger dicts: open-addressing index of entry positions by key hash.
   std::vector<uint32_t> index;  // empty when not built; slots hold position+1, 0 = empty
   const Value* find(std::string_view key, uint32_t hash) const;
+  // The position of `key` (hash_key() and first 8 bytes given), or SIZE_MAX.
+  size_t find_pos(std::string_view key, uint32_t hash, uint64_t head) const;
   void build_index();
 };
 }  // namespace detail
