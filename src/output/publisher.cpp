@@ -207,7 +207,17 @@ Result<PublishSummary> Publisher::commit() {
   }
   fs::remove(staging_dir_ / ".in-progress", ec);  // every staged file has moved into place
   finished_ = true;
-  if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
+  // A build that changed nothing leaves the manifest as it was (rewriting it is a large
+  // part of a no-op rebuild of a big archive).
+  bool same = summary.written == 0 && summary.deleted == 0 && next.size() == previous_.size();
+  for (auto it = next.begin(); same && it != next.end(); ++it) {
+    auto old = previous_.find(it->first);
+    same = old != previous_.end() && old->second.hash == it->second.hash &&
+           old->second.size == it->second.size && old->second.fingerprint == it->second.fingerprint;
+  }
+  if (!same) {
+    if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
+  }
   previous_ = std::move(next);
   entries_.clear();
   return summary;

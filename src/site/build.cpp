@@ -324,7 +324,17 @@ BuildResult SiteBuilder::build() {
     return result;
   }
   std::vector<Page> pages = plan_pages(site, config);
-  const auto sitemap = sitemap_urls(site, config);
+  // The sitemap's URLs, listed only when a sitemap is rendered.
+  std::once_flag sitemap_once;
+  std::vector<std::pair<std::string, std::string>> sitemap;
+  const std::vector<std::pair<std::string, std::string>> no_urls;
+  auto sitemap_of =
+      [&](const Page& page) -> const std::vector<std::pair<std::string, std::string>>& {
+    if (page.kind != PageKind::kSitemap) return no_urls;
+    std::call_once(sitemap_once, [&] { sitemap = sitemap_urls(site, config); });
+    return sitemap;
+  };
+  const size_t sitemap_size = sitemap_url_count(site, config);
   {
     std::set<std::string> page_paths;
     for (const Page& p : pages) page_paths.insert(p.rel);
@@ -426,7 +436,7 @@ BuildResult SiteBuilder::build() {
     };
     // Renders one page unless it is current; `full` gives articles with their bodies.
     auto render_page = [&](const Page& page, const FullArticle& full) {
-      Value vars = page_context(page, site, config, contexts, sitemap, full);
+      Value vars = page_context(page, site, config, contexts, sitemap_of(page), full);
       templating::RenderInfo info;
       auto html = env->render(page.template_name, vars, &info);
       if (!html.ok()) {
@@ -554,8 +564,8 @@ BuildResult SiteBuilder::build() {
       if (config.search) put("search/index.json", search_manifest(segments));
     } else if (item == total - 2) {
       put("robots.txt", robots_txt(links));
-    } else if (sitemap.size() > kSitemapLimit) {
-      size_t parts = (sitemap.size() + kSitemapLimit - 1) / kSitemapLimit;
+    } else if (sitemap_size > kSitemapLimit) {
+      size_t parts = (sitemap_size + kSitemapLimit - 1) / kSitemapLimit;
       put("sitemap.xml",
           sitemap_index(links, parts,
                         site.issues.empty() ? "" : text::iso(site.issues.back().date)));

@@ -98,10 +98,13 @@ std::string ContextBuilder::t(const std::string& key) const {
 
 ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig& config,
                                const Theme& theme)
-    : site_(site), config_(config), theme_(theme), links_(config.base_url) {
+    : site_(site),
+      config_(config),
+      theme_(theme),
+      links_(config.base_url),
+      formatter_(config.language) {
   html_options_.allow_raw_html = config.allow_raw_html;
   text::DateFormatter dates(config.language);
-  const bool chinese = is_chinese(config.language);
 
   month_names_.resize(13);
   for (int m = 1; m <= 12; ++m)
@@ -112,15 +115,7 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
     weekdays_ = Value::list(std::move(headings));
   }
 
-  // Issue summaries first (article summaries refer to their issue's date).
   first_weekday_ = dates.first_weekday();
-  issue_date_long_.reserve(site.issues.size());
-  issue_date_medium_.reserve(site.issues.size());
-  for (const auto& entry : site.issues) {
-    issue_date_long_.push_back(chinese ? dates.long_chinese(entry.date)
-                                       : dates.format_skeleton(entry.date, "yMMMMEEEEd"));
-    issue_date_medium_.push_back(dates.format_skeleton(entry.date, chinese ? "yMMMd" : "yMMMMd"));
-  }
   for (const auto& [year, months] : site.calendar.days) {
     year_titles_[year] = dates.format_skeleton({year, 1, 1}, "y");
     for (const auto& [month, days] : months) {
@@ -137,24 +132,14 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
                            {"permalink", Value(links_.permalink(term.url))}}));
     }
   }
-  // Summaries are made when a page first needs them (a rebuild that renders a few pages of a
-  // large archive needs few); the dates are formatted now, while one thread has the ICU
-  // formatter.
+  // Summaries and issue dates are made when a page first needs them: a rebuild that renders
+  // a few pages of a large archive needs few.
   article_summaries_.resize(site.articles.size());
   article_once_ = std::make_unique<std::once_flag[]>(site.articles.size());
   issue_summaries_.resize(site.issues.size());
   issue_once_ = std::make_unique<std::once_flag[]>(site.issues.size());
-  issue_weekday_.reserve(site.issues.size());
-  issue_lunar_.reserve(site.issues.size());
-  for (const auto& entry : site.issues) {
-    const model::Masthead& m = entry.issue.masthead;
-    issue_weekday_.push_back(m.weekday ? *m.weekday
-                             : chinese ? dates.chinese_weekday(entry.date)
-                                       : dates.format(entry.date, "EEEE"));
-    issue_lunar_.push_back(m.lunar   ? m.lunar
-                           : chinese ? std::optional<std::string>(dates.lunar(entry.date))
-                                     : std::nullopt);
-  }
+  issue_dates_.resize(site.issues.size());
+  issue_dates_once_ = std::make_unique<std::once_flag[]>(site.issues.size());
 
   std::vector<Value> years;
   for (auto it = site.calendar.days.rbegin(); it != site.calendar.days.rend(); ++it) {
@@ -204,7 +189,7 @@ Value ContextBuilder::make_article_summary(int index) const {
       {"permalink", Value(links_.permalink(entry.url))},
       {"summary", Value(entry.summary)},
       {"date", Value(text::iso(issue.date))},
-      {"date_long", Value(issue_date_long_[static_cast<size_t>(entry.issue)])},
+      {"date_long", Value(dates_of(entry.issue).long_date)},
       {"issue_url", Value(links_.url(issue.url))},
       {"issue_number", opt(issue.issue.masthead.number)},
       {"page", opt(a.page)},
@@ -218,6 +203,27 @@ Value ContextBuilder::article_summary(int index) const {
   return article_summaries_[i];
 }
 
+const IssueDates& ContextBuilder::dates_of(int issue) const {
+  const auto i = static_cast<size_t>(issue);
+  std::call_once(issue_dates_once_[i], [&] {
+    const model::IssueEntry& entry = site_.issues[i];
+    const model::Masthead& m = entry.issue.masthead;
+    const bool chinese = is_chinese(config_.language);
+    std::lock_guard lock(formatter_mutex_);  // ICU formatters are not thread-safe
+    IssueDates& d = issue_dates_[i];
+    d.long_date = chinese ? formatter_.long_chinese(entry.date)
+                          : formatter_.format_skeleton(entry.date, "yMMMMEEEEd");
+    d.medium_date = formatter_.format_skeleton(entry.date, chinese ? "yMMMd" : "yMMMMd");
+    d.weekday = m.weekday ? *m.weekday
+                : chinese ? formatter_.chinese_weekday(entry.date)
+                          : formatter_.format(entry.date, "EEEE");
+    d.lunar = m.lunar   ? m.lunar
+              : chinese ? std::optional<std::string>(formatter_.lunar(entry.date))
+                        : std::nullopt;
+  });
+  return issue_dates_[i];
+}
+
 Value ContextBuilder::issue_summary(int issue) const {
   const auto i = static_cast<size_t>(issue);
   std::call_once(issue_once_[i], [&] {
@@ -228,9 +234,9 @@ Value ContextBuilder::issue_summary(int issue) const {
         {"year", Value(entry.date.year)},
         {"month", Value(entry.date.month)},
         {"day", Value(entry.date.day)},
-        {"date_long", Value(issue_date_long_[i])},
-        {"weekday", Value(issue_weekday_[i])},
-        {"lunar", opt(issue_lunar_[i])},
+        {"date_long", Value(dates_of(issue).long_date)},
+        {"weekday", Value(dates_of(issue).weekday)},
+        {"lunar", opt(dates_of(issue).lunar)},
         {"number", opt(m.number)},
         {"pages", opt(m.pages)},
         {"paper", Value(m.paper ? *m.paper : config_.paper)},
@@ -248,7 +254,7 @@ Value ContextBuilder::issue_link(int issue) const {
   const model::IssueEntry& e = site_.issues[static_cast<size_t>(issue)];
   return dict({{"url", Value(links_.url(e.url))},
                {"date", Value(text::iso(e.date))},
-               {"date_long", Value(issue_date_long_[static_cast<size_t>(issue)])}});
+               {"date_long", Value(dates_of(issue).long_date)}});
 }
 
 Value ContextBuilder::page(std::string_view kind, std::string title, std::string description,
@@ -341,7 +347,7 @@ Value ContextBuilder::issue_page(int index) const {
                                        {"json_url", Value(links_.url(e.url + "issue.json"))},
                                        {"warnings", Value::list(std::move(warnings))},
                                    });
-  const std::string& date_long = issue_date_long_[static_cast<size_t>(index)];
+  const std::string& date_long = dates_of(index).long_date;
   std::string paper = e.issue.masthead.paper ? *e.issue.masthead.paper : config_.paper;
   std::string title = paper.empty() ? date_long : paper + " " + date_long;
   std::string year = fmt::format("{:04}/", e.date.year),
@@ -416,7 +422,7 @@ std::string ContextBuilder::citation(int index) const {
   const model::IssueEntry& issue = site_.issues[static_cast<size_t>(entry.issue)];
   const model::Masthead& m = issue.issue.masthead;
   std::string paper = m.paper ? *m.paper : config_.paper;
-  const std::string& date = issue_date_medium_[static_cast<size_t>(entry.issue)];
+  const std::string& date = dates_of(entry.issue).medium_date;
   if (is_chinese(config_.language)) {
     std::string s = fmt::format("{}，{}", paper, date);
     if (m.number) s += fmt::format("，第{}期", *m.number);
@@ -476,7 +482,7 @@ Value ContextBuilder::article_page(int index, const model::Article& a) const {
            {{t("home"), ""},
             {year_title(issue.date.year), year},
             {month_title(issue.date.year, issue.date.month), month},
-            {issue_date_long_[static_cast<size_t>(entry.issue)], issue.url}}));
+            {dates_of(entry.issue).long_date, issue.url}}));
 }
 
 Value ContextBuilder::calendar_weeks(int year, int month) const {

@@ -17,6 +17,7 @@
 #include "site/links.hpp"
 #include "site/theme.hpp"
 #include "templating/value.hpp"
+#include "text/calendar.hpp"
 
 namespace gazette::site {
 
@@ -28,6 +29,14 @@ struct MonthKey {
   int month;
 };
 
+// An issue's date as pages show it, formatted on first use.
+struct IssueDates {
+  std::string long_date;             // 2022年11月8日 星期二
+  std::string medium_date;           // 2022年11月8日, for citations
+  std::string weekday;               // 星期二 (the masthead's, when it prints one)
+  std::optional<std::string> lunar;  // 壬寅年十月十五 (Chinese sites)
+};
+
 class ContextBuilder {
  public:
   // Builds the shared values. `site`, `config` and `theme` must outlive the builder.
@@ -36,9 +45,7 @@ class ContextBuilder {
   const Links& links() const { return links_; }
 
   // An issue's date as pages show it: 2022年11月8日 星期二.
-  const std::string& date_long(int issue) const {
-    return issue_date_long_[static_cast<size_t>(issue)];
-  }
+  const std::string& date_long(int issue) const { return dates_of(issue).long_date; }
 
   // The variables of each kind of page: `site`, `t`, `gazette`, `page` and the page's own.
   Value home() const;
@@ -98,12 +105,13 @@ class ContextBuilder {
   mutable std::unique_ptr<std::once_flag[]> article_once_;
   std::vector<Value> tag_refs_;     // {name, url, permalink} of each tag
   std::vector<Value> author_refs_;  // … and of each author
-  std::vector<std::string> issue_weekday_;
-  std::vector<std::optional<std::string>> issue_lunar_;
-  std::vector<std::string> issue_date_long_;    // 2022年11月8日 星期二
-  std::vector<std::string> issue_date_medium_;  // 2022年11月8日, for citations
-  std::vector<std::string> month_names_;        // 1..12 in the site's language (index 0 unused)
-  std::map<int, std::string> year_titles_;      // 2022年
+  const IssueDates& dates_of(int issue) const;
+  mutable std::vector<IssueDates> issue_dates_;
+  mutable std::unique_ptr<std::once_flag[]> issue_dates_once_;
+  mutable std::mutex formatter_mutex_;
+  mutable text::DateFormatter formatter_;
+  std::vector<std::string> month_names_;    // 1..12 in the site's language (index 0 unused)
+  std::map<int, std::string> year_titles_;  // 2022年
   std::map<std::pair<int, int>, std::string> month_titles_;  // 2022年11月
   int first_weekday_ = 0;
 };

@@ -49,6 +49,19 @@ std::vector<std::pair<std::string, std::string>> sitemap_urls(const model::Site&
   return urls;
 }
 
+size_t sitemap_url_count(const model::Site& site, const config::SiteConfig& config) {
+  size_t n = 2 + site.issues.size() + site.articles.size();  // home, search, issues, articles
+  for (const auto& [year, months] : site.calendar.days) n += 1 + months.size();
+  for (const model::Taxonomy* tax : {&site.tags, &site.authors}) {
+    n += 1;
+    for (const auto& term : tax->terms) {
+      n += static_cast<size_t>(std::max<int>(
+          1, (static_cast<int>(term.articles.size()) + config.paginate - 1) / config.paginate));
+    }
+  }
+  return n;
+}
+
 std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& config) {
   std::vector<Page> pages;
   pages.reserve(site.articles.size() + site.issues.size() +
@@ -86,7 +99,7 @@ std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& 
   pages.push_back({PageKind::kFeed, "feed.xml", "feed.xml"});
   pages.push_back({PageKind::kSearch, "search/index.html", "search.html"});
   pages.push_back({PageKind::kNotFound, "404.html", "404.html"});
-  size_t parts = sitemap_parts(sitemap_urls(site, config).size());
+  size_t parts = sitemap_parts(sitemap_url_count(site, config));
   if (parts == 1) {
     pages.push_back({PageKind::kSitemap, "sitemap.xml", "sitemap.xml", 0, 0});
   } else {

@@ -44,6 +44,9 @@ inline constexpr size_t kSitemapLimit = 50000;
 // Every page of `site`, in a deterministic order.
 std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& config);
 
+// How many URLs `sitemap_urls` lists (without listing them).
+size_t sitemap_url_count(const model::Site& site, const config::SiteConfig& config);
+
 // The site-relative URLs listed in the sitemap (with their lastmod dates), in order.
 std::vector<std::pair<std::string, std::string>> sitemap_urls(const model::Site& site,
                                                               const config::SiteConfig& config);
