@@ -12,11 +12,6 @@ namespace gazette::markdown {
 
 namespace {
 
-// The options and extensions of `render_html` (html.cpp): the structure read here must be the
-// structure rendered there.
-constexpr int kOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
-
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
@@ -41,8 +36,8 @@ cmark_node* edge_text(cmark_node* node, bool last) {
   return nullptr;
 }
 
-// Whether a soft break between `prev` and `next` joins two CJK characters (and so shows no
-// space once rendered).
+}  // namespace
+
 bool joins_cjk(cmark_node* prev, cmark_node* next) {
   cmark_node* before = edge_text(prev, true);
   cmark_node* after = edge_text(next, false);
@@ -56,6 +51,8 @@ bool joins_cjk(cmark_node* prev, cmark_node* next) {
   char32_t first = text::next_code_point(b, start);
   return text::is_cjk(last) && text::is_cjk(first);
 }
+
+namespace {
 
 void inline_text(cmark_node* node, std::string& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
@@ -119,7 +116,7 @@ void block_text(cmark_node* node, std::string& out) {
 
 CmarkDocument parse_cmark(std::string_view markdown) {
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new(kOptions | CMARK_OPT_SOURCEPOS));
+      cmark_parser_new(kParseOptions | CMARK_OPT_SOURCEPOS));
   for (const char* name : kExtensions) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);

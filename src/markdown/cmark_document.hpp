@@ -10,6 +10,14 @@
 
 namespace gazette::markdown {
 
+// The parse options and GFM extensions of every Markdown document gazette reads or renders.
+inline constexpr int kParseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+inline constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+// Whether a soft break between the inline nodes `prev` and `next` joins two CJK characters
+// (and so must not show as a space).
+bool joins_cjk(cmark_node* prev, cmark_node* next);
+
 struct CmarkNodeDeleter {
   void operator()(cmark_node* node) const { cmark_node_free(node); }
 };
