@@ -166,9 +166,13 @@ Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& ar
   if (auto s = kParams.bind(args, a); !s) return s.error();
   auto count = int_arg(a[2], "count", -1);
   if (!count) return count.error();
+  // Where the first replacement goes (npos: nowhere).
+  size_t first = std::string_view::npos;
+  if (input.is_string() && a[0]->is_string() && !a[0]->as_string().empty() && *count != 0)
+    first = input.as_string().find(a[0]->as_string());
   // Nothing to replace: the input as it is (the common case, and no copy).
   if (input.is_string() && a[0]->is_string() && !a[0]->as_string().empty() &&
-      (*count == 0 || input.as_string().find(a[0]->as_string()) == std::string_view::npos) &&
+      first == std::string_view::npos &&
       (!cx.autoescape() || input.is_safe() || !(a[1]->is_safe() || a[0]->is_safe()))) {
     return cx.autoescape() ? input : input.as_plain();
   }
@@ -180,7 +184,7 @@ Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& ar
                       (new_s.size() > old_s.size() ? 4 * (new_s.size() - old_s.size()) : 0));
     size_t pos = 0;
     for (int64_t n = *count < 0 ? INT64_MAX : *count; n > 0; --n) {
-      size_t found = s.find(old_s, pos);
+      size_t found = pos == 0 ? first : s.find(old_s, pos);
       if (found == std::string_view::npos) break;
       out.append(s.substr(pos, found - pos));
       out.append(new_s);
