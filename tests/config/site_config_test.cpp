@@ -60,6 +60,9 @@ TEST(SiteConfig, BadValuesAreErrorsAtTheirPosition) {
       {"vocabulary: 株洲\n", "site.yaml:1:13: error: `vocabulary` must be a list"},
       {"keywords:\n  per_article: -1\n", "site.yaml:2:16: error: `keywords.per_article` must be"},
       {"- a\n- b\n", "site.yaml:1:1: error: site.yaml must be a map"},
+      {"search: maybe\n", "site.yaml:1:9: error: `search` must be true or false"},
+      {"search:\n  body_chars: -5\n", "site.yaml:2:15: error: `search.body_chars` must be"},
+      {"search:\n  shards: 4\n", "site.yaml:2:3: error: unknown field `shards` of `search`"},
       {"title: x\nparams: [a, b\n", "site.yaml:"},
   };
   for (const auto& c : cases) {
@@ -95,6 +98,16 @@ TEST(SiteConfig, VocabularyAndKeywords) {
   EXPECT_TRUE(c->keywords.enabled);
   EXPECT_EQ(c->keywords.per_article, 4);
   EXPECT_EQ(c->keywords.stop_words.size(), 2u);
+}
+
+TEST(SiteConfig, Search) {
+  auto c = parse("search: false\n");
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(c->search);
+  c = parse("search:\n  body_chars: 1000\n");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->search);
+  EXPECT_EQ(c->search_body_chars, 1000);
 }
 
 TEST(SiteConfig, MissingFileIsAnError) {
