@@ -179,7 +179,7 @@ Value escape(const Value& value) {
     return Value::markup(s);
   }
   if (value.is_string()) {
-    if (!needs_escaping(value.as_string())) return value.as_markup();
+    if (value.escapes_to_itself() || !needs_escaping(value.as_string())) return value.as_markup();
     std::string out;
     escape_html(value.as_string(), out);
     return Value::markup(out);

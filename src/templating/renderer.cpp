@@ -294,7 +294,7 @@ bool Renderer::emit(const Value& v, Exec& ex, const Node* at) {
   std::string& out = *out_;
   switch (v.kind()) {
     case Kind::kString:
-      if (ex.autoescape && !v.is_safe()) {
+      if (ex.autoescape && !v.is_safe() && !v.escapes_to_itself()) {
         escape_html(v.as_string(), out);
       } else {
         out += v.as_string();

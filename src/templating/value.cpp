@@ -7,6 +7,7 @@
 #include <string>
 
 #include "templating/call.hpp"
+#include "templating/html.hpp"
 #include "templating/ops.hpp"
 #include "templating/pyformat.hpp"
 
@@ -244,7 +245,7 @@ Value StringBuilder::build(bool safe) {
 Value Value::make_string(std::string_view s, bool safe) {
   Value v;
   v.rep_.kind = Kind::kString;
-  v.rep_.flags = safe ? kSafe : 0;
+  v.rep_.flags = static_cast<uint8_t>((safe ? kSafe : 0) | (needs_escaping(s) ? 0 : kEscapeFree));
   if (s.empty()) {
     v.rep_.u.chars = "";
     v.rep_.len = 0;
@@ -260,7 +261,7 @@ Value Value::make_string(std::string_view s, bool safe) {
 Value Value::borrowed(std::string_view s, bool safe) {
   Value v;
   v.rep_.kind = Kind::kString;
-  v.rep_.flags = safe ? kSafe : 0;
+  v.rep_.flags = static_cast<uint8_t>((safe ? kSafe : 0) | (needs_escaping(s) ? 0 : kEscapeFree));
   v.rep_.u.chars = s.empty() ? "" : s.data();
   v.rep_.len = static_cast<uint32_t>(s.size());
   return v;
@@ -450,7 +451,7 @@ const Value* Value::find(std::string_view key, uint32_t hash) const {
 
 KeyProbe::KeyProbe(std::string_view k) : key(k), hash(hash_string(k)), head(key_head(k)) {}
 
-const Value* Value::find(const KeyProbe& probe) const {
+const Value* Value::find_probed(const KeyProbe& probe) const {
   const detail::DictBlock* b = rep_.u.dict;
   uint32_t last = probe.last.load(std::memory_order_relaxed);
   if (last < b->sigs.size() &&

@@ -233,6 +233,12 @@ class Value {
   }
   bool is_string() const { return rep_.kind == Kind::kString; }
   bool is_safe() const { return rep_.kind == Kind::kString && (rep_.flags & kSafe); }
+  // True when the string is known to contain none of & < > ' " (escaping leaves it as it is):
+  // strings made from text are checked once when made, so that printing them, however often,
+  // skips the escaping scan. False means unknown.
+  bool escapes_to_itself() const {
+    return rep_.kind == Kind::kString && (rep_.flags & kEscapeFree);
+  }
   bool is_list() const { return rep_.kind == Kind::kList; }
   bool is_dict() const { return rep_.kind == Kind::kDict; }
   bool is_object() const { return rep_.kind == Kind::kObject; }
@@ -266,7 +272,7 @@ class Value {
   // The same with the key's hash_key() already computed (names in templates are hashed once).
   const Value* find(std::string_view key, uint32_t hash) const;
   // The same for a key looked up again and again from one place (see KeyProbe).
-  const Value* find(const KeyProbe& probe) const;
+  inline const Value* find(const KeyProbe& probe) const;
   // The hash dicts use for a string key.
   static uint32_t hash_key(std::string_view key);
   // The value of any key (Python equality: 1 == 1.0 == true), or nullptr.
@@ -297,10 +303,13 @@ class Value {
   static constexpr uint8_t kHeap = 1;   // payload is a counted block, this value owns a reference
   static constexpr uint8_t kSafe = 2;   // Markup string
   static constexpr uint8_t kAlias = 4;  // payload is a counted block, not owned (alias_of)
+  static constexpr uint8_t kEscapeFree = 8;  // string without & < > ' " (escapes_to_itself)
 
   struct AliasTag {};
   struct Rep;
   static Value make_string(std::string_view s, bool safe);
+  // find(probe) past the remembered position.
+  const Value* find_probed(const KeyProbe& probe) const;
   // `r` with a reference of its own (counted blocks retained; aliases become owners).
   void release() noexcept {
     if ((rep_.flags & kHeap) && block()->release()) destroy();
@@ -366,6 +375,18 @@ struct DictBlock : HeapBlock {
   void build_index();
 };
 }  // namespace detail
+
+inline const Value* Value::find(const KeyProbe& probe) const {
+  // Where the key was last time: a short key matches on its signature alone.
+  const detail::DictBlock* b = rep_.u.dict;
+  uint32_t last = probe.last.load(std::memory_order_relaxed);
+  if (last < b->sigs.size() && probe.key.size() <= 8) {
+    const detail::DictBlock::KeySig& sig = b->sigs[last];
+    if (sig.hash == probe.hash && sig.size == probe.key.size() && sig.head == probe.head)
+      return &b->entries[last].second;
+  }
+  return find_probed(probe);
+}
 
 // Base of runtime objects (macros, loop contexts, namespaces, functions…). Objects are
 // reference counted like the other blocks. Objects created while rendering belong to that one
