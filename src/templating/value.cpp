@@ -108,16 +108,28 @@ inline int block_class(size_t bytes) {
 }
 
 #if GAZETTE_BLOCK_CACHE
+// Trivially destructible, so that it outlives everything else of its thread: values freed
+// by later destructors (a static value, say) still find it. Its blocks are given back by
+// BlockCacheDrain when the thread ends, after which nothing is cached any more.
 struct BlockCache {
   void* blocks[kBlockClasses][kCachedPerClass];
-  uint32_t count[kBlockClasses] = {};
-  ~BlockCache() {
+  uint32_t count[kBlockClasses];
+  bool draining_registered;
+  bool drained;
+};
+thread_local BlockCache block_cache{};
+
+struct BlockCacheDrain {
+  ~BlockCacheDrain() {
+    BlockCache& cache = block_cache;
     for (int c = 0; c < kBlockClasses; ++c) {
-      for (uint32_t i = 0; i < count[c]; ++i) ::operator delete(blocks[c][i]);
+      for (uint32_t i = 0; i < cache.count[c]; ++i) ::operator delete(cache.blocks[c][i]);
+      cache.count[c] = 0;
     }
+    cache.drained = true;
   }
 };
-thread_local BlockCache block_cache;
+thread_local BlockCacheDrain block_cache_drain;
 #endif
 
 // Memory for a string block of at least `bytes` bytes.
@@ -142,7 +154,11 @@ void free_block(detail::StringBlock* block, size_t size) {
   int c = block_class(kStringHeader + size + 1);
   if (c >= 0) {
     BlockCache& cache = block_cache;
-    if (cache.count[c] < kCachedPerClass) {
+    if (cache.count[c] < kCachedPerClass && !cache.drained) {
+      if (!cache.draining_registered) {
+        cache.draining_registered = true;
+        [[maybe_unused]] BlockCacheDrain* drain = &block_cache_drain;  // constructs it
+      }
       cache.blocks[c][cache.count[c]++] = block;
       return;
     }

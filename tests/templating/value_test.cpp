@@ -23,6 +23,38 @@ TEST(ValueTest, CopiesShareTheirData) {
   EXPECT_EQ(sizeof(Value), 16u);
 }
 
+TEST(ValueTest, StringsKeepTheirTextWhileBlocksAreReused) {
+  // Strings of every size up to past the largest reused block, made, grown and dropped in
+  // an interleaved order: each live one must keep its own text.
+  auto text = [](size_t n, char c) { return std::string(n, c); };
+  std::vector<Value> live;
+  for (size_t n = 0; n < 1500; n += 7) {
+    StringBuilder b(n / 3);
+    for (size_t i = 0; i < n; ++i) b.push_back(static_cast<char>('a' + n % 26));
+    live.push_back(b.build());
+    live.push_back(Value(text(n, static_cast<char>('A' + n % 26))));
+    if (n % 3 == 0) live.erase(live.begin() + static_cast<std::ptrdiff_t>(live.size() / 2));
+  }
+  for (const Value& v : live) {
+    std::string_view s = v.as_string();
+    ASSERT_EQ(s.find_first_not_of(s.empty() ? 'a' : s[0]), std::string_view::npos) << s.size();
+    if (!s.empty()) {
+      ASSERT_TRUE(s[0] == static_cast<char>('a' + s.size() % 26) ||
+                  s[0] == static_cast<char>('A' + s.size() % 26));
+    }
+  }
+}
+
+TEST(ValueTest, StringsKnowWhetherEscapingChangesThem) {
+  EXPECT_TRUE(Value("株洲日报 2022").escapes_to_itself());
+  EXPECT_FALSE(Value("a < b").escapes_to_itself());
+  EXPECT_FALSE(Value("Tom & Jerry").escapes_to_itself());
+  EXPECT_FALSE(Value(42).escapes_to_itself());
+  StringBuilder b;
+  b.append("built");
+  EXPECT_FALSE(b.build().escapes_to_itself());  // unknown: checked when printed
+}
+
 TEST(ValueTest, DictsKeepInsertionOrderAndLaterKeysWin) {
   Value d = Value::dict({{"b", 1}, {"a", 2}, {"b", 3}});
   ASSERT_EQ(d.dict_size(), 2u);
