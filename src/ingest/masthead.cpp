@@ -1,5 +1,7 @@
 #include "ingest/masthead.hpp"
 
+#include <cstdint>
+
 #include "ingest/chars.hpp"
 #include "ingest/dates.hpp"
 
@@ -157,6 +159,7 @@ MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patte
   int seen = 0;
   bool dated = false;
   int date_line = 0;
+  size_t skipped = SIZE_MAX;  // a first line that is no masthead element
   for (size_t i = 0; i < lines.size() && seen < 8; ++i) {
     if (lines[i].blank) continue;
     ++seen;
@@ -165,6 +168,7 @@ MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patte
                    !r.paper.empty() || r.publisher;
     if (!element || !r.only_masthead) {
       if (!taken.empty() || seen >= 2) break;  // one run of lines, at the very top
+      skipped = i;
       continue;
     }
     taken.push_back(i);
@@ -180,6 +184,17 @@ MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patte
     dated |= r.date.has_value() || r.number.has_value();
   }
   if (!dated) return scan;  // a paper's name alone is no masthead
+  // The paper's name, whatever it ends with (参考消息, 新华每日电讯), printed alone right above
+  // the date: a short line of Han characters and nothing else.
+  if (!m.paper && skipped != SIZE_MAX && taken.front() > skipped && taken.front() - skipped <= 3) {
+    std::u32string name = without_spaces(lines[skipped].text);
+    bool han = name.size() >= 2 && name.size() <= 8;
+    for (char32_t c : name) han &= is_han(c);
+    if (han) {
+      m.paper = to_utf8(name);
+      taken.insert(taken.begin(), skipped);
+    }
+  }
   scan.masthead = m;
   scan.lines = taken;
   scan.date_line = date_line;
