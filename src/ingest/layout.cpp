@@ -21,10 +21,13 @@ Layout estimate_layout(const std::vector<Line>& lines, const std::vector<LineInf
       text_lines >= 4 && indented >= 0.05 * text_lines && indented <= 0.7 * text_lines;
 
   // Column widths: the running-text lines (with clause or sentence punctuation) around each
-  // line; headline lines would pull the estimate down where several are printed together.
+  // line, a paragraph's first line with its byline among them; headline lines would pull the
+  // estimate down where several are printed together.
   std::vector<size_t> body;  // indexes of running-text lines
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (info[i].kind != LineKind::kText || lines[i].width < 4) continue;
+    if ((info[i].kind != LineKind::kText && info[i].kind != LineKind::kBylineStart) ||
+        lines[i].width < 4)
+      continue;
     bool running = false;
     for (char32_t c : lines[i].text) {
       if (c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == ',' || c == ';') {
@@ -49,9 +52,14 @@ Layout estimate_layout(const std::vector<Line>& lines, const std::vector<LineInf
     std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
     double w = widths[widths.size() / 2];
     if (w < 6 || w > 60) continue;
-    size_t near = 0;
-    for (double x : widths) near += x >= w - 2.5 && x <= w + 1.5;
-    if (near * 2 >= widths.size()) layout.column[i] = w;
+    size_t near = 0, wider = 0;
+    for (double x : widths) {
+      near += x >= w - 2.5 && x <= w + 1.5;
+      wider += x > w + 4;
+    }
+    // Text set in columns has no line much wider than its column: where many are, lines are
+    // paragraphs of any length that happen to cluster.
+    if (near * 2 >= widths.size() && wider * 4 < widths.size()) layout.column[i] = w;
   }
   // In text set in columns, lines where the estimate failed (story boundaries, where two
   // column widths meet) take the nearest estimate.

@@ -109,6 +109,24 @@ TEST(Paragraphs, IndentationStartsParagraphs) {
                    "第二段开始了，上一段，没有句号第二段结束了。", "第三段。", "另外一行文字。"}));
 }
 
+TEST(Paragraphs, LinesOfAnyLengthAreNoColumns) {
+  // One paragraph per line; a few lines happen to be of one width, but the paragraphs opening
+  // with bylines are twice as wide: no column, every line that ends a sentence is a paragraph.
+  auto issue = parse(
+      "广州地铁新线年内开通\n\n"
+      "南都讯 记者 王浩 通讯员 穗交宣 3月5日，记者从广州地铁集团获悉，地铁十号线、十二号线将于年"
+      "内开通运营。\n据介绍，新线开通后，广州地铁运营里程将突破700公里。\n\n深圳发布人才新政\n\n"
+      "南都讯（记者 李心萍 实习生 陈晓）3月5日，深圳市人社局发布新一轮人才政策，最高给予600万元"
+      "奖励补贴。\n新政自4月1日起施行。\n\n老城区街巷焕新颜\n\n"
+      "走进越秀区北京街，青砖墙、趟栊门，处处是老广州的味道。\n"
+      "去年以来，当地完成了30条街巷的微改造。\n");
+  ASSERT_GE(issue.articles.size(), 2u);
+  EXPECT_EQ(paragraphs(issue.articles[0]),
+            (std::vector<std::string>{
+                "3月5日，记者从广州地铁集团获悉，地铁十号线、十二号线将于年内开通运营。",
+                "据介绍，新线开通后，广州地铁运营里程将突破700公里。"}));
+}
+
 TEST(Paragraphs, LinesAsParagraphsWithASalutation) {
   auto issue = parse(
       "减少聚集 珍惜健康\n\n广大市民朋友：\n\n当前疫情形势依然严峻，防控工作处在最关键的时期。\n\n"
