@@ -41,10 +41,26 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
     bool photo_credit = false;
     bool signature = false;
     bool writing_byline = false;
+    bool commentator = false;  // signed by a commentator (本报评论员)
     std::optional<size_t> stack;
   };
   std::vector<Built> built;
-  std::vector<std::pair<std::u32string, int>> captions;  // text (with credit), line
+  // Captions, placed on articles once all are built.
+  struct Caption {
+    std::u32string text;  // with its credit
+    int line = 0;
+    std::optional<size_t> owner;   // the article whose text it is printed in
+    std::optional<Byline> credit;  // the photographer's credit
+  };
+  std::vector<Caption> captions;
+  // A byline taken into an article: the first writer's byline is the article's; more names
+  // are added to its authors.
+  auto take_byline = [](Built& target, const Byline& by) {
+    model::Article& art = target.article;
+    if (!art.byline || !target.writing_byline) art.byline = to_utf8(by.text);
+    target.writing_byline = true;
+    add_authors(art, by);
+  };
 
   bool any_stack = std::any_of(bodies.begin(), bodies.end(), [](const Body& b) { return b.stack; });
   // Extractions that separate pages with form feeds tell each article's page.
@@ -52,7 +68,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
   for (size_t bi = 0; bi < bodies.size(); ++bi) {
     const Body& body = bodies[bi];
     if (body.caption && !body.stack && any_stack) {
-      captions.emplace_back(units[body.begin].text, units[body.begin].first_line);
+      captions.push_back({units[body.begin].text, units[body.begin].first_line, {}, {}});
       continue;
     }
     // Without any headline in the issue, all the text is one untitled article.
@@ -90,19 +106,21 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
               if (!art.dateline) art.dateline = to_utf8(by.text);
               if (!art.byline) art.byline = to_utf8(by.text);
             } else {
-              if (!art.byline || !target.writing_byline) art.byline = to_utf8(by.text);
-              target.writing_byline = true;
-              add_authors(art, by);
+              take_byline(target, by);
             }
           }
           if (!u.text.empty())
             art.body.push_back({model::Block::Type::kParagraph, to_utf8(u.text), {}});
+          if (u.end_byline) take_byline(target, *u.end_byline);
           if (!u.continued_to.empty()) art.continued_to = to_utf8(u.continued_to);
           break;
         case UnitKind::kHeadline:
           art.body.push_back({model::Block::Type::kHeading, to_utf8(u.text), {}});
           break;
         case UnitKind::kByline:
+          if (u.byline->dateline && u.byline->authors.empty() && !art.dateline) {
+            art.dateline = to_utf8(u.byline->text);  // 新华社北京3月5日电 on a line of its own
+          }
           if (!target.writing_byline || !art.byline) {
             art.byline = to_utf8(u.byline->text);
           } else {
@@ -110,6 +128,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
           }
           target.writing_byline = true;
           add_authors(art, *u.byline);
+          if (contains_any(u.byline->text, patterns.commentary_marks)) target.commentator = true;
           break;
         case UnitKind::kCredit:
           if (!art.byline) art.byline = to_utf8(u.byline->text);
@@ -129,7 +148,8 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
                                                 to_utf8(u.text) + ")"});
           break;
         case UnitKind::kCaption:
-          captions.emplace_back(u.text + U" " + u.credit, u.first_line);
+          captions.push_back({u.text + U" " + u.credit, u.first_line,
+                              append ? built.size() - 1 : built.size(), u.byline});
           break;
         default:
           break;
@@ -154,8 +174,8 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
   for (const Unit& u : units) {
     if (u.kind == UnitKind::kCaption) {
       bool placed = false;
-      for (const auto& c : captions) placed |= c.second == u.first_line;
-      if (!placed) captions.emplace_back(u.text + U" " + u.credit, u.first_line);
+      for (const auto& c : captions) placed |= c.line == u.first_line;
+      if (!placed) captions.push_back({u.text + U" " + u.credit, u.first_line, {}, u.byline});
     }
   }
   if (!built.empty() && !captions.empty()) {
@@ -169,7 +189,7 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
       b.grams = GramSet(all);
       idf.add(b.grams);
     }
-    for (const auto& [text, line] : captions) {
+    for (const auto& [text, line, owner, credit] : captions) {
       auto g = bigrams(text);
       size_t best = 0;
       double top = -1;
@@ -181,6 +201,9 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
       for (size_t k = lo; k < hi; ++k) {
         double s = overlap(g, built[k].grams, idf);
         if (built[k].photo_credit) s *= 1.5;
+        // A caption printed inside an article's text stays there unless another matches
+        // clearly better.
+        if (owner && *owner == k) s += 0.2;
         // Nearer articles win ties.
         int dist = std::abs(built[k].article.first_line - line);
         s -= dist * 1e-6;
@@ -190,6 +213,8 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
         }
       }
       built[best].article.captions.push_back(to_utf8(std::u32string(trim(text))));
+      // The photographer named in the credit is one of the article's authors.
+      if (credit) add_authors(built[best].article, *credit);
     }
   }
 
@@ -219,7 +244,8 @@ std::vector<model::Article> assemble_articles(const std::vector<Unit>& units,
       a.kind = model::ArticleKind::kLetter;
     } else if (b.photo_credit && !b.writing_byline && paras <= 3 && letters <= 400) {
       a.kind = model::ArticleKind::kPhoto;
-    } else if (author_line || (series && contains_any(head, patterns.commentary_marks)) ||
+    } else if (author_line || b.commentator ||
+               (series && contains_any(head, patterns.commentary_marks)) ||
                contains_any(to_u32(a.kicker.value_or("")), patterns.commentary_marks)) {
       a.kind = model::ArticleKind::kCommentary;
     } else if (!a.byline && paras == 1 && letters <= 150 && !a.title.empty()) {

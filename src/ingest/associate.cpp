@@ -76,6 +76,15 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     }
     last_stack = -1;
   };
+  // A byline printed after a story's text closes that story rather than opening the next one:
+  // one printed in round brackets (（记者 赵文君）), or one followed by no text of its own (a
+  // headline, the end). A dateline, like 【…】, opens a story.
+  auto closes_story = [&](size_t i) {
+    const Byline& b = *units[i].byline;
+    if (b.dateline) return false;
+    if (b.enclosed && !b.text.empty() && (b.text[0] == U'（' || b.text[0] == '(')) return true;
+    return i + 1 == units.size() || stack_of[i + 1] >= 0;
+  };
   for (size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     if (stack_of[i] >= 0) {
@@ -85,6 +94,11 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     }
     switch (u.kind) {
       case UnitKind::kByline:
+        if (open && has_para && closes_story(i)) {
+          finish(i + 1);  // a byline after the text: （记者 赵文君）, 采写：南都记者 黄婷
+          last_stack = -1;
+          break;
+        }
         if (!open || has_para) {
           finish(i);
           start(i);

@@ -49,6 +49,12 @@ bool is_opening(char32_t c);
 // Clause punctuation that never ends a paragraph in running text: ，、；：, etc.
 bool is_clause_punct(char32_t c);
 
+// A typographic ornament papers print before bylines and kickers (■□●◆★▲▶※).
+inline bool is_ornament(char32_t c) {
+  return (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x2605 && c <= 0x2606) || c == 0x203B ||
+         (c >= 0x2794 && c <= 0x27BF) || c == 0x2666 || c == 0x2663 || c == 0x2660 || c == 0x2665;
+}
+
 // Any punctuation mark (ASCII or CJK), for counting the words of a text.
 bool is_punct(char32_t c);
 

@@ -162,17 +162,10 @@ std::vector<LineInfo> classify_lines(const std::vector<Line>& lines, const Masth
       li.kind = LineKind::kBylineStart;
       continue;
     }
-    if (auto c = bylines.credit_tail(t)) {
-      if (*c == 0) {
-        li.kind = LineKind::kCredit;
-        Byline b;
-        b.text = std::u32string(trim(t));
-        b.photo = true;
-        li.byline = b;
-      } else {
-        li.kind = LineKind::kCaptionCredit;
-        li.credit_at = *c;
-      }
+    if (auto c = bylines.caption_credit(t)) {
+      li.kind = c->at == 0 ? LineKind::kCredit : LineKind::kCaptionCredit;
+      li.credit_at = c->at;
+      li.byline = std::move(c->byline);
       continue;
     }
     for (const auto& open : patterns.subtitle_openings) {

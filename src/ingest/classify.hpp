@@ -18,13 +18,14 @@ namespace gazette::ingest {
 // The kind of one line.
 enum class LineKind {
   kBlank,
-  kMasthead,       // part of the masthead (already read)
-  kFurniture,      // page furniture: promotion, editor credit, page header, stray fragment
-  kText,           // body text or a headline
-  kByline,         // a byline on its own line (株洲日报记者 胡文洁, 通讯员/滕洁)
-  kBylineStart,    // a byline opening a paragraph (株洲日报讯（…） 11月8日晚…)
-  kCredit,         // a photo credit (… 摄) or a credit without names (企业供图)
-  kCaptionCredit,  // a caption followed by a credit (…生产中。 企业供图)
+  kMasthead,     // part of the masthead (already read)
+  kFurniture,    // page furniture: promotion, editor credit, page header, stray fragment
+  kText,         // body text or a headline
+  kByline,       // a byline on its own line (株洲日报记者 胡文洁, 通讯员/滕洁)
+  kBylineStart,  // a byline opening a paragraph (株洲日报讯（…） 11月8日晚…)
+  kCredit,       // a photo credit (… 摄) or a credit without names (企业供图)
+  kCaptionCredit,  // a caption followed by a credit (…生产中。 企业供图, …劳作。 新华社记者 张明
+                   // 摄)
   kSignatureOrg,   // the authority signing a notice (the line above its date)
   kSignatureDate,  // the date signing a notice (2022年11月9日)
   kDocNumber,      // 株疫防指告〔2022〕27号
@@ -37,7 +38,7 @@ enum class LineKind {
 // A line's kind and the features that joining and headline detection use.
 struct LineInfo {
   LineKind kind = LineKind::kText;
-  std::optional<Byline> byline;             // kByline/kCredit/kBylineStart
+  std::optional<Byline> byline;             // kByline/kCredit/kBylineStart/kCaptionCredit
   size_t byline_end = 0;                    // kBylineStart: where the paragraph's text starts
   size_t credit_at = 0;                     // kCaptionCredit: where the credit starts
   std::u32string continued_to;              // a 下转 marker (the page), inline or alone

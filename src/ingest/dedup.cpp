@@ -272,6 +272,7 @@ void remove_repeats(std::vector<Unit>& units, std::vector<model::Warning>& warni
       if (auto it = after.find(i); it != after.end()) {
         for (auto& piece : it->second) {
           piece.byline.reset();
+          piece.end_byline.reset();
           out.push_back(std::move(piece));
         }
       }

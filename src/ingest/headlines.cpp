@@ -62,6 +62,33 @@ struct Piece {
   double width = 0;
 };
 
+// Whether the text after headline `h` ends with a writer's byline of its own.
+bool signed_at_end(const std::vector<Unit>& units, size_t h) {
+  for (size_t k = h + 1; k < units.size(); ++k) {
+    const Unit& u = units[k];
+    if (u.kind == UnitKind::kParagraph && !u.byline) {
+      if (u.end_byline) return true;
+      continue;
+    }
+    return u.kind == UnitKind::kByline && !u.byline->dateline && !u.byline->photo;
+  }
+  return false;
+}
+
+// Whether the story above headline `h` opens with a writer's byline.
+bool signed_at_top(const std::vector<Unit>& units, size_t h, const std::vector<bool>& sub) {
+  for (size_t k = h; k-- > 0;) {
+    const Unit& u = units[k];
+    if (u.kind == UnitKind::kParagraph) {
+      if (u.byline) return !u.byline->authors.empty();
+      continue;
+    }
+    if (u.kind == UnitKind::kHeadline && sub[k]) continue;
+    return u.kind == UnitKind::kByline && !u.byline->dateline && !u.byline->photo;
+  }
+  return false;
+}
+
 }  // namespace
 
 void promote_kickers(std::vector<Unit>& units) {
@@ -103,6 +130,9 @@ std::vector<bool> find_subheadings(const std::vector<Unit>& units, const Pattern
       break;
     }
     if (photo) continue;
+    // A story has one writer's byline: where the story above is signed at its top and the text
+    // after this headline is signed at its end (采写：南都记者 黄婷), the headline starts a story.
+    if (signed_at_end(units, i) && signed_at_top(units, i, sub)) continue;
     sub[i] = true;
   }
   return sub;

@@ -91,7 +91,11 @@ class Builder {
           close();
           Unit u = unit(UnitKind::kCaption, i);
           u.text = body_text(lines_[i].text.substr(0, li.credit_at));
-          u.credit = std::u32string(trim(std::u32string_view(lines_[i].text).substr(li.credit_at)));
+          u.byline = li.byline;
+          u.credit =
+              li.byline
+                  ? li.byline->text
+                  : std::u32string(trim(std::u32string_view(lines_[i].text).substr(li.credit_at)));
           push(std::move(u));
           break;
         }
@@ -198,6 +202,20 @@ class Builder {
       last = n;
       consumed_.insert(n);
     }
+    // A dateline on a line of its own, the credits opening the next line:
+    // 新华社北京3月5日电 | （记者 王浩 李心萍）十四届…
+    if (b.dateline && b.authors.empty()) {
+      size_t n = next_nonblank(last);
+      if (n < lines_.size() && n - last <= 2 && info_[n].kind == LineKind::kBylineStart &&
+          info_[n].byline->enclosed && !info_[n].byline->source && !info_[n].byline->photo) {
+        Byline merged = *info_[n].byline;
+        merged.text = b.text + merged.text;
+        merged.source = true;
+        consumed_.insert(n);
+        byline_start(n, merged, i);
+        return;
+      }
+    }
     Unit u = unit(b.photo ? UnitKind::kCredit : UnitKind::kByline, i);
     u.last_line = lines_[last].number;
     u.tight_next = tight(last);
@@ -207,17 +225,18 @@ class Builder {
   }
 
   // A byline opening a paragraph, perhaps continued on the next line (…全媒体记者/邓伟 | 勇）).
-  void byline_start(size_t i) {
+  // `lead`: the byline as read with a dateline line above it (`first`).
+  void byline_start(size_t i, std::optional<Byline> lead = std::nullopt, size_t first = SIZE_MAX) {
     std::u32string text = lines_[i].text;
     if (info_[i].marker_at != std::u32string::npos) text.resize(info_[i].marker_at);
-    Byline b = *info_[i].byline;
+    Byline b = lead ? *lead : *info_[i].byline;
     size_t end = info_[i].byline_end;
     size_t last = i;
     if (b.open) {
       size_t n = next_nonblank(i);
       if (n < lines_.size() && n - i <= 2 && info_[n].kind == LineKind::kText) {
-        std::u32string joined = text;
-        join_line(joined, lines_[n].text);
+        // Spaces between names are kept: the line may break between two of them.
+        std::u32string joined = bylines_.join_broken(text, lines_[n].text);
         if (auto p = bylines_.prefix(joined); p && !p->first.open) {
           text = joined;
           b = p->first;
@@ -227,7 +246,7 @@ class Builder {
         }
       }
     }
-    Unit u = unit(UnitKind::kParagraph, i);
+    Unit u = unit(UnitKind::kParagraph, first == SIZE_MAX ? i : first);
     u.byline = b;
     u.last_line = lines_[last].number;
     u.text = std::u32string(trim(std::u32string_view(text).substr(std::min(end, text.size()))));
@@ -388,6 +407,11 @@ class Builder {
   void close() {
     if (open_ < 0) return;
     Unit& u = units_[open_];
+    // A byline closing the text (…开幕。（记者 王浩 李心萍））, read before spaces collapse.
+    if (auto end = bylines_.suffix(u.text)) {
+      u.end_byline = std::move(end->first);
+      u.text.resize(end->second);
+    }
     u.text = body_text(u.text);
     // The printed column of a paragraph: the median of its lines but the first (indented)
     // and the last (short).

@@ -21,9 +21,15 @@ struct ListKey {
 const std::vector<ListKey>& list_keys() {
   static const std::vector<ListKey> keys = {
       {"roles", &Patterns::roles},
+      {"not_names", &Patterns::not_names},
       {"photo_marks", &Patterns::photo_marks},
       {"credits", &Patterns::credits},
+      {"caption_openings", &Patterns::caption_openings},
       {"agencies", &Patterns::agencies},
+      {"dateline_marks", &Patterns::dateline_marks},
+      {"attributions", &Patterns::attributions},
+      {"posts", &Patterns::posts},
+      {"dispatch_marks", &Patterns::dispatch_marks},
       {"source_suffixes", &Patterns::source_suffixes},
       {"authority_suffixes", &Patterns::authority_suffixes},
       {"kicker_endings", &Patterns::kicker_endings},
@@ -92,7 +98,9 @@ Status add_patterns(Patterns& patterns, const YAML::Node& section, std::string_v
       if (!list) return list.error();
       for (const auto& s : *list) {
         for (char32_t c : s) {
-          if (!is_space(c)) patterns.surnames.insert(c);
+          if (is_space(c)) continue;
+          patterns.surnames.insert(c);
+          patterns.surname_rank.emplace(c, static_cast<int>(patterns.surname_rank.size()));
         }
       }
       continue;

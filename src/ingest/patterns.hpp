@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -18,11 +19,17 @@ namespace gazette::ingest {
 // entries are matched at the start or end of text are kept longest first, so the longest
 // entry wins (全媒体记者 before 记者).
 struct Patterns {
-  std::vector<std::u32string> roles;            // 记者, 通讯员, 实习生, …
-  std::vector<std::u32string> photo_marks;      // 摄, 供图 (end of a photo credit)
-  std::vector<std::u32string> credits;          // 企业供图-style credits; "…" is a wildcard
-  std::vector<std::u32string> agencies;         // 新华社 (datelines ending in 电)
-  std::vector<std::u32string> source_suffixes;  // 日报, 晚报, 本报 (names of papers)
+  std::vector<std::u32string> roles;             // 记者, 通讯员, 实习生, …
+  std::vector<std::u32string> not_names;         // 文章, 来稿 (words after a role, not names)
+  std::vector<std::u32string> photo_marks;       // 摄, 供图 (end of a photo credit)
+  std::vector<std::u32string> credits;           // 企业供图-style credits; "…" is a wildcard
+  std::vector<std::u32string> caption_openings;  // 图为, 上图 (captions)
+  std::vector<std::u32string> agencies;  // 新华社, 人民网 (sources of datelines, bylines)
+  std::vector<std::u32string> dateline_marks;        // 电, 讯, 报道 (end of a dateline)
+  std::vector<std::u32string> attributions;          // 据 (据新华社电)
+  std::vector<std::u32string> posts;                 // 驻 (本报驻京记者)
+  std::vector<std::u32string> dispatch_marks;        // 发自 (（记者 王浩 发自北京）)
+  std::vector<std::u32string> source_suffixes;       // 日报, 晚报, 本报 (names of papers)
   std::vector<std::u32string> authority_suffixes;    // 指挥部, 办公室 (signatures of notices)
   std::vector<std::u32string> kicker_endings;        // 强调, 指出, …… (kicker lines)
   std::vector<std::u32string> subtitle_endings;      // 出席并讲话 (subtitle lines)
@@ -34,6 +41,7 @@ struct Patterns {
   std::vector<std::u32string> masthead_marks;        // 主管, 主办, CN (masthead lines)
   std::vector<std::u32string> papers;                // known paper names (株洲日报)
   std::unordered_set<char32_t> surnames;             // single-character surnames
+  std::unordered_map<char32_t, int> surname_rank;    // their order in the table (0: most common)
   std::vector<std::u32string> compound_surnames;     // 欧阳, 司马, …
 };
 
