@@ -9,6 +9,7 @@
 #include "ingest/assemble.hpp"
 #include "ingest/associate.hpp"
 #include "ingest/byline.hpp"
+#include "ingest/captions.hpp"
 #include "ingest/chars.hpp"
 #include "ingest/classify.hpp"
 #include "ingest/dedup.hpp"
@@ -128,6 +129,7 @@ Result<model::Issue> Ingester::ingest(std::string_view bytes, std::string_view p
                                         options_.normalize, issue.warnings);
   remove_repeats(units, issue.warnings);
   promote_kickers(units);
+  place_captions(units, patterns);
   std::vector<bool> sub = find_subheadings(units, patterns);
   std::vector<Stack> stacks = build_stacks(units, sub, patterns);
   if (std::getenv("GAZETTE_INGEST_DEBUG")) {

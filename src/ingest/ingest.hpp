@@ -7,7 +7,7 @@
 //   Result<model::Issue> issue = ingester.ingest(bytes, "content/2022-11-08.txt");
 //
 // The stages live in their own files: lines, normalize, masthead, dates, byline, classify,
-// layout, paragraphs, dedup, headlines, similarity, associate, assemble, issue_date.
+// layout, paragraphs, dedup, headlines, captions, similarity, associate, assemble, issue_date.
 // With GAZETTE_INGEST_DEBUG set in the environment, the line classification, column estimate,
 // units and headlines are printed on stderr (for tuning on a new paper's extractions).
 #pragma once
