@@ -722,6 +722,20 @@ std::optional<size_t> BylineReader::credit_tail(std::u32string_view text) const 
   return c->at;
 }
 
+bool BylineReader::ends_in_open_credits(std::u32string_view text) const {
+  size_t stop = text.size() > 24 ? text.size() - 24 : 0;
+  for (size_t k = text.size(); k > stop; --k) {
+    char32_t c = text[k - 1];
+    if (is_close_bracket(c)) return false;
+    if (is_open_bracket(c)) {
+      size_t i = k;
+      while (i < text.size() && is_space(text[i])) ++i;
+      return role_at(text, i) > 0 || source_before_role(text, i) > 0;
+    }
+  }
+  return false;
+}
+
 std::u32string BylineReader::join_broken(std::u32string_view a, std::u32string_view b) const {
   b = trim(b);
   std::u32string out(a);

@@ -77,6 +77,10 @@ class BylineReader {
   // surnames winning a tie. Nothing when no cut works.
   std::optional<std::vector<std::u32string>> split_names(std::u32string_view run) const;
 
+  // Whether a text ends inside an opened bracket of credits (…观赏。（通讯员 王五): the next
+  // printed line goes on with the byline, to be joined with join_broken.
+  bool ends_in_open_credits(std::u32string_view text) const;
+
   // Joins the next printed line to a byline broken across lines: with a space where the break
   // falls between two names (…记者 王浩 | 李心萍）), without one inside a name (…/邓伟 | 勇）).
   std::u32string join_broken(std::u32string_view a, std::u32string_view b) const;

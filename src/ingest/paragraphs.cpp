@@ -368,7 +368,13 @@ class Builder {
     if (li.marker_at != std::u32string::npos) t.resize(li.marker_at);
     if (open_ >= 0 && continues(i)) {
       Unit& u = units_[open_];
-      join_line(u.text, t);
+      // Inside a byline's brackets a line may break between two names: keep a space there
+      // (spaces between CJK characters go again when the paragraph is closed).
+      if (bylines_.ends_in_open_credits(u.text)) {
+        u.text = bylines_.join_broken(u.text, t);
+      } else {
+        join_line(u.text, t);
+      }
       u.last_line = l.number;
       u.lines++;
       widths_.push_back(l.width);

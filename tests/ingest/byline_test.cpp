@@ -332,6 +332,10 @@ TEST_F(BylineTest, CaptionCredits) {
 }
 
 TEST_F(BylineTest, BylinesBrokenAcrossLines) {
+  EXPECT_TRUE(reader.ends_in_open_credits(to_u32("吸引了市民前来观赏。（通讯员 王五")));
+  EXPECT_TRUE(reader.ends_in_open_credits(to_u32("吸引了市民前来观赏。（南都记者")));
+  EXPECT_FALSE(reader.ends_in_open_credits(to_u32("吸引了市民前来观赏。（通讯员 王五）")));
+  EXPECT_FALSE(reader.ends_in_open_credits(to_u32("继续在主城区（含天元区、荷塘区")));
   // Between two names the break is a space; inside a name it is nothing.
   EXPECT_EQ(to_utf8(reader.join_broken(to_u32("本报讯（记者 王浩"), to_u32("李心萍）会议开幕"))),
             "本报讯（记者 王浩 李心萍）会议开幕");
