@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "base/result.hpp"
@@ -19,8 +20,15 @@ struct OutputRecord {
   std::uint64_t fingerprint = 0;  // of the inputs it was made from (0: always remake)
 };
 
+// Hashes paths given as std::string or std::string_view alike, so that a manifest is searched
+// without making a string of every path looked up.
+struct PathHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+};
+
 // Output path (relative to the output folder, `/`-separated) → its record.
-using Manifest = std::unordered_map<std::string, OutputRecord>;
+using Manifest = std::unordered_map<std::string, OutputRecord, PathHash, std::equal_to<>>;
 
 // Reads a manifest; an absent or unreadable one (an old or damaged cache) is an empty
 // manifest, which makes the next build a full one — never a wrong one.

@@ -39,13 +39,13 @@ void prune_empty_dirs(fs::path dir, const fs::path& root) {
 
 bool OutputBatch::is_current(std::string_view rel, std::uint64_t fingerprint) const {
   if (fingerprint == 0) return false;
-  auto it = publisher_->previous_.find(std::string(rel));
+  auto it = publisher_->previous_.find(rel);
   if (it == publisher_->previous_.end() || it->second.fingerprint != fingerprint) return false;
   return regular_file_size(publisher_->out_dir_ / rel) == static_cast<long long>(it->second.size);
 }
 
 void OutputBatch::keep(std::string_view rel) {
-  auto it = publisher_->previous_.find(std::string(rel));
+  auto it = publisher_->previous_.find(rel);
   if (it == publisher_->previous_.end()) return;
   entries_.push_back(Entry{std::string(rel), it->second, false});
 }
@@ -55,13 +55,15 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
     return file_error(std::string(rel), "internal error: unsafe output path");
   }
   OutputRecord record{content_hash(bytes), bytes.size(), fingerprint};
-  auto it = publisher_->previous_.find(std::string(rel));
+  auto it = publisher_->previous_.find(rel);
   if (it != publisher_->previous_.end() && it->second.hash == record.hash &&
       it->second.size == record.size &&
       regular_file_size(publisher_->out_dir_ / rel) == static_cast<long long>(record.size)) {
     entries_.push_back(Entry{std::string(rel), record, false});  // same bytes: leave it
+    if (it->second.fingerprint != fingerprint) records_changed_ = true;
     return {};
   }
+  records_changed_ = true;
   // Folders are made once per batch, not tried for every file.
   const fs::path staged = publisher_->staging_dir_ / rel;
   std::string parent = staged.parent_path().string();
@@ -111,6 +113,7 @@ Publisher::~Publisher() {
 void Publisher::add(OutputBatch&& batch) {
   entries_.insert(entries_.end(), std::make_move_iterator(batch.entries_.begin()),
                   std::make_move_iterator(batch.entries_.end()));
+  records_changed_ = records_changed_ || batch.records_changed_;
   batch.entries_.clear();
 }
 
@@ -132,9 +135,18 @@ Result<PublishSummary> Publisher::commit() {
     }
   }
   PublishSummary summary;
+  std::error_code ec;
+  if (!fresh_ && !records_changed_ && entries_.size() == previous_.size()) {
+    // Nothing new, nothing gone (every previous path was kept once): the output and the
+    // manifest stay as they are.
+    summary.unchanged = entries_.size();
+    fs::remove(staging_dir_ / ".in-progress", ec);
+    finished_ = true;
+    entries_.clear();
+    return summary;
+  }
   Manifest next;
   next.reserve(entries_.size());
-  std::error_code ec;
   if (fresh_) {
     // Everything is staged (there was nothing before): one rename publishes the site.
     for (const auto& e : entries_) {
@@ -207,17 +219,7 @@ Result<PublishSummary> Publisher::commit() {
   }
   fs::remove(staging_dir_ / ".in-progress", ec);  // every staged file has moved into place
   finished_ = true;
-  // A build that changed nothing leaves the manifest as it was (rewriting it is a large
-  // part of a no-op rebuild of a big archive).
-  bool same = summary.written == 0 && summary.deleted == 0 && next.size() == previous_.size();
-  for (auto it = next.begin(); same && it != next.end(); ++it) {
-    auto old = previous_.find(it->first);
-    same = old != previous_.end() && old->second.hash == it->second.hash &&
-           old->second.size == it->second.size && old->second.fingerprint == it->second.fingerprint;
-  }
-  if (!same) {
-    if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
-  }
+  if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
   previous_ = std::move(next);
   entries_.clear();
   return summary;

@@ -55,6 +55,7 @@ class OutputBatch {
   std::vector<Entry> entries_;
   std::uint64_t bytes_staged_ = 0;
   std::unordered_set<std::string> made_dirs_;  // staging folders known to exist
+  bool records_changed_ = false;               // a file's record differs from the previous build's
 };
 
 class Publisher {
@@ -89,6 +90,7 @@ class Publisher {
   Manifest previous_;
   std::vector<OutputBatch::Entry> entries_;
   bool fresh_ = false;  // nothing was published before: stage the whole site beside it
+  bool records_changed_ = false;
   bool finished_ = false;
 };
 
