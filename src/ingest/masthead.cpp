@@ -160,6 +160,7 @@ MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patte
   bool dated = false;
   int date_line = 0;
   size_t skipped = SIZE_MAX;  // a first line that is no masthead element
+  bool front = false;         // more than a date: an issue number, page count, publisher
   for (size_t i = 0; i < lines.size() && seen < 8; ++i) {
     if (lines[i].blank) continue;
     ++seen;
@@ -182,11 +183,14 @@ MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patte
     if (r.pages && !m.pages) m.pages = r.pages;
     if (!r.paper.empty() && !m.paper) m.paper = to_utf8(r.paper);
     dated |= r.date.has_value() || r.number.has_value();
+    front |= r.number.has_value() || r.pages.has_value() || r.publisher || !r.lunar.empty();
   }
   if (!dated) return scan;  // a paper's name alone is no masthead
   // The paper's name, whatever it ends with (参考消息, 新华每日电讯), printed alone right above
-  // the date: a short line of Han characters and nothing else.
-  if (!m.paper && skipped != SIZE_MAX && taken.front() > skipped && taken.front() - skipped <= 3) {
+  // a front page's masthead: a short line of Han characters and nothing else. (Above a date
+  // alone it is more often an inner page's section header: 要闻.)
+  if (!m.paper && front && skipped != SIZE_MAX && taken.front() > skipped &&
+      taken.front() - skipped <= 3) {
     std::u32string name = without_spaces(lines[skipped].text);
     bool han = name.size() >= 2 && name.size() <= 8;
     for (char32_t c : name) han &= is_han(c);

@@ -19,8 +19,9 @@ struct MastheadScan {
 
 // Reads the masthead among the first lines of an issue. A masthead is a run of lines near the
 // top made only of masthead elements, with a date or an issue number among them; nothing is
-// taken from an issue without one. A short line of Han characters alone above that run is the
-// paper's name, whatever it ends with (参考消息).
+// taken from an issue without one. A short line of Han characters alone above a front page's
+// masthead (with an issue number, page count or publisher) is the paper's name, whatever it
+// ends with (参考消息).
 MastheadScan read_masthead(const std::vector<Line>& lines, const Patterns& patterns);
 
 // Whether a line is only made of masthead or page-header elements (date, weekday, lunar

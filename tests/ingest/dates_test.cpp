@@ -59,14 +59,18 @@ TEST(Masthead, ReadsEveryElement) {
 }
 
 TEST(Masthead, APapersNameAboveTheDateWhateverItEndsWith) {
-  auto issue =
-      parse("参考消息\n\n2023年3月6日 星期一\n\n外媒关注中国经济\n\n报道称，中国经济正在复苏。\n");
+  auto issue = parse(
+      "参考消息\n\n2023年3月6日 星期一 "
+      "第16001期\n\n外媒关注中国经济\n\n报道称，中国经济正在复苏。\n");
   EXPECT_EQ(issue.masthead.paper, "参考消息");
   ASSERT_EQ(issue.articles.size(), 1u);
   EXPECT_EQ(issue.articles[0].title, "外媒关注中国经济");
   EXPECT_FALSE(issue.articles[0].kicker);
   // Text above the date is no name: a sentence, or a line with punctuation.
   issue = parse("会议开幕了，代表们到场。\n2023年3月6日 星期一\n\n外媒关注中国经济\n\n正文。\n");
+  EXPECT_FALSE(issue.masthead.paper);
+  // Above a date alone: an inner page's section header, not the paper.
+  issue = parse("要闻\n\n2023年3月6日 星期一\n\n外媒关注中国经济\n\n报道称，中国经济正在复苏。\n");
   EXPECT_FALSE(issue.masthead.paper);
   // Without a date no masthead is read at all.
   issue = parse("参考消息\n\n外媒关注中国经济\n\n报道称，中国经济正在复苏。\n");

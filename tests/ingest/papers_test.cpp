@@ -312,6 +312,7 @@ TEST(Papers, ReferenceNews) {
   auto issue = parse(R"(参考消息
 
 2023年3月6日 星期一
+第16001期 今日24版
 
 外媒关注中国经济新动能
 
@@ -327,7 +328,7 @@ TEST(Papers, ReferenceNews) {
 
 新华社华盛顿3月4日电（记者 赵文君）美国劳工部4日公布的数据显示，2月美国非农部门新增就业31.1万人，失业率为3.6%。
 )");
-  expect_masthead(issue, "参考消息", {2023, 3, 6});
+  expect_masthead(issue, "参考消息", {2023, 3, 6}, 16001);
   expect_articles(
       issue,
       {
