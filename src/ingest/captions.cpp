@@ -17,6 +17,14 @@ bool ends_item(const std::vector<Unit>& units, size_t i) {
          k == UnitKind::kContinuedFrom;
 }
 
+// A credit printed for one picture ends with its mark (张明 摄, 企业供图, （… 摄））; one naming
+// the photographer first (摄影：陈伟) credits the story's pictures as a whole.
+bool picture_credit(const Byline& b, const Patterns& patterns) {
+  std::u32string_view t = trim(b.text);
+  while (!t.empty() && is_closing(t.back())) t.remove_suffix(1);
+  return ends_with_any(t, patterns.photo_marks) || b.authors.empty();
+}
+
 // Whether the story that paragraph `p` ends has its writer's byline and text above `p`.
 bool written_story_above(const std::vector<Unit>& units, size_t p) {
   size_t paras = 0;
@@ -67,7 +75,7 @@ void place_captions(std::vector<Unit>& units, const Patterns& patterns) {
       if (p.kind == UnitKind::kParagraph && !p.byline && !p.end_byline && p.continued_to.empty() &&
           count_letters(p.text) <= kCaptionLetters &&
           (starts_with_any(p.text, patterns.caption_openings) ||
-           written_story_above(out, out.size() - 1))) {
+           (picture_credit(*u.byline, patterns) && written_story_above(out, out.size() - 1)))) {
         p.kind = UnitKind::kCaption;
         p.credit = u.byline->text;
         p.byline = u.byline;

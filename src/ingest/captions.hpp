@@ -4,8 +4,8 @@
 //   - a caption printed alone under a headline is a photo item: the caption is its text, the
 //     credit its byline (大熊猫乐园迎客来 | 3月5日，游客…。新华社发（王曦 摄）);
 //   - a paragraph printed right above a credit inside a story is that photo's caption, not the
-//     story's last paragraph, when it opens like a caption (图为…, 上图：) or when the story
-//     already has its writer's byline and text above it.
+//     story's last paragraph, when it opens like a caption (图为…, 上图：), or when the credit is
+//     a picture's (张明 摄, not 摄影：陈伟) and the story has its writer's byline and text above.
 #pragma once
 
 #include <vector>

@@ -71,6 +71,20 @@ TEST(Captions, AParagraphAboveACreditInsideAStoryIsItsCaption) {
   EXPECT_EQ(writer.articles[0].authors, (std::vector<std::string>{"刘晓宇", "张明"}));
 }
 
+TEST(Captions, AStorysPhotographerIsNoCaptionCredit) {
+  // 摄影：陈伟 names the photographer first: it credits the story's pictures, and the paragraph
+  // above it stays the story's last paragraph.
+  auto issue = parse(
+      "新能源汽车下乡活动启动\n\n本报记者 王浩 见习记者 李四\n\n"
+      "3月5日，新能源汽车下乡活动在我市启动。\n活动为期一个月。\n\n摄影：陈伟\n");
+  ASSERT_EQ(issue.articles.size(), 1u);
+  EXPECT_EQ(
+      paragraphs(issue.articles[0]),
+      (std::vector<std::string>{"3月5日，新能源汽车下乡活动在我市启动。", "活动为期一个月。"}));
+  EXPECT_TRUE(issue.articles[0].captions.empty());
+  EXPECT_EQ(issue.articles[0].authors, (std::vector<std::string>{"王浩", "李四", "陈伟"}));
+}
+
 TEST(Captions, APhotoItemsTextStaysItsText) {
   // No writer's byline above: the paragraphs are the photo item's own text (as in 株洲日报).
   auto issue = parse(
