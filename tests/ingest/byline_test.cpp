@@ -254,6 +254,9 @@ TEST_F(BylineTest, PapersPostsAndOrnaments) {
   ASSERT_TRUE(b);
   EXPECT_TRUE(b->enclosed);
   EXPECT_EQ(names(*b), (std::vector<std::string>{"王浩"}));
+  b = reader.whole(to_u32("本报记者 王浩 见习记者 李四 特约撰稿人 赵五"));
+  ASSERT_TRUE(b);
+  EXPECT_EQ(names(*b), (std::vector<std::string>{"王浩", "李四", "赵五"}));
   b = reader.whole(to_u32("本报记者 王浩 实习生 Tom Chen"));
   ASSERT_TRUE(b);
   EXPECT_EQ(names(*b), (std::vector<std::string>{"王浩", "Tom Chen"}));
