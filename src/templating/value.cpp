@@ -96,6 +96,8 @@ TypeCode type_code(const Value& v) {
 #endif
 
 constexpr size_t kStringHeader = offsetof(detail::StringBlock, data);
+
+#if GAZETTE_BLOCK_CACHE
 constexpr int kBlockClasses = 6;
 constexpr size_t kSmallestBlock = 32;
 constexpr uint32_t kCachedPerClass = 64;
@@ -107,7 +109,6 @@ inline int block_class(size_t bytes) {
   return std::bit_width(bytes - 1) - 5;
 }
 
-#if GAZETTE_BLOCK_CACHE
 // Trivially destructible, so that it outlives everything else of its thread: values freed
 // by later destructors (a static value, say) still find it. Its blocks are given back by
 // BlockCacheDrain when the thread ends, after which nothing is cached any more.
