@@ -182,8 +182,11 @@ size_t BylineReader::dateline_at(std::u32string_view s, size_t i) const {
     // 据央视新闻报道，… is the story's first sentence, not a dateline.
     if (is_clause_punct(next) || next == U'。' || next == U'．') continue;
     bool opening = next == 0 || !is_cjk_letter(next) || role_at(s, e) > 0;
-    if (source_prefix(name, 8)) {
-      if (dated || opening) return e;
+    if (size_t src = source_prefix(name, 8)) {
+      // A place is no role: 本报记者 王浩 报道 is a byline.
+      bool place = true;
+      for (size_t r = src; r < name.size() && place; ++r) place = role_at(name, r) == 0;
+      if (place && (dated || opening)) return e;
       continue;
     }
     // An outlet missing from the table: a short name right before the mark, set apart from
@@ -276,6 +279,7 @@ bool BylineReader::is_name(std::u32string_view s) const {
 }
 
 std::optional<std::vector<std::u32string>> BylineReader::name_line(std::u32string_view s) const {
+  while (!s.empty() && is_ornament(s.front())) s.remove_prefix(1);  // ◎ 王浩
   s = trim(s);
   std::vector<std::u32string> names;
   size_t i = 0;
@@ -398,8 +402,12 @@ size_t BylineReader::open_credits(std::u32string_view s, size_t i, Byline& b,
   size_t good = 0;
   size_t k = i;
   while (k < s.size()) {
+    // One word: up to a space, or up to a colon closing the credits (记者陈大文报道：…).
     size_t e = k;
-    while (e < s.size() && !is_space(s[e])) ++e;
+    while (e < s.size() && !is_space(s[e])) {
+      ++e;
+      if (s[e - 1] == U'：' || s[e - 1] == ':') break;
+    }
     std::u32string_view t = s.substr(k, e - k);
     size_t had = tmp.authors.size();
     bool ok = true, tok_role = false, tok_after = after_role, separated = true, photo = false;
@@ -516,6 +524,7 @@ std::optional<std::pair<Byline, size_t>> BylineReader::parse(std::u32string_view
   const size_t start = i;
   if (i >= s.size()) return std::nullopt;
   bool bracketed = false;
+  bool dateline = false;
   if (is_open_bracket(s[i])) {
     // 0. A byline printed in brackets as a whole: 【共同社3月5日电】, （记者 王浩 李心萍）.
     if (nested) return std::nullopt;
@@ -526,11 +535,35 @@ std::optional<std::pair<Byline, size_t>> BylineReader::parse(std::u32string_view
     b = std::move(inner->first);
     b.enclosed = true;
     bracketed = true;
+    dateline = b.dateline;
     i = close + 1;
   } else if (size_t e = dateline_at(s, i)) {
     // 1. A dateline: 新华社北京 11月 9日电, 本报北京3月5日电, 株洲日报讯, 据新华社电.
     b.source = b.dateline = true;
+    dateline = true;
     i = e;
+  } else {
+    // 2. A paper's name followed by a role (株洲日报记者 …), or a role first (通讯员/…).
+    size_t p = start;
+    size_t limit = std::min<size_t>(s.size(), start + 16);
+    for (; p < limit; ++p) {
+      if (role_at(s, p)) break;
+    }
+    if (p == limit) {
+      // 3. Names and a photo mark alone: 张明 摄.
+      if (!whole_text || !photo_names(s.substr(start), b)) return std::nullopt;
+      i = s.size();
+    } else {
+      if (p > start && !is_source_name(s.substr(start, p - start))) return std::nullopt;
+      b.source = p > start;
+      i = p;
+      if (!credits(s, i, b, true)) return std::nullopt;
+    }
+  }
+  if (dateline) {
+    // The credits after a dateline: in brackets (（记者 王浩 李心萍）), perhaps going on on
+    // the next line, or not (南都讯 记者 王浩 通讯员 李四 3月5日，…,
+    // 【大公報訊】記者陳大文報道：…).
     size_t k = i;
     while (k < s.size() && is_space(s[k])) ++k;
     if (k < s.size() && is_open_bracket(s[k])) {
@@ -551,7 +584,6 @@ std::optional<std::pair<Byline, size_t>> BylineReader::parse(std::u32string_view
         }
       }
     } else if (k < s.size()) {
-      // 南都讯 记者 王浩 通讯员 李四 3月5日，…
       Byline inner = b;
       if (size_t end = open_credits(s, k, inner, whole_text)) {
         b = std::move(inner);
@@ -559,23 +591,6 @@ std::optional<std::pair<Byline, size_t>> BylineReader::parse(std::u32string_view
         bracketed = true;
         i = end;
       }
-    }
-  } else {
-    // 2. A paper's name followed by a role (株洲日报记者 …), or a role first (通讯员/…).
-    size_t p = start;
-    size_t limit = std::min<size_t>(s.size(), start + 16);
-    for (; p < limit; ++p) {
-      if (role_at(s, p)) break;
-    }
-    if (p == limit) {
-      // 3. Names and a photo mark alone: 张明 摄.
-      if (!whole_text || !photo_names(s.substr(start), b)) return std::nullopt;
-      i = s.size();
-    } else {
-      if (p > start && !is_source_name(s.substr(start, p - start))) return std::nullopt;
-      b.source = p > start;
-      i = p;
-      if (!credits(s, i, b, true)) return std::nullopt;
     }
   }
   if (whole_text) {

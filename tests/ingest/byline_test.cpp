@@ -200,6 +200,31 @@ TEST_F(BylineTest, CreditsAfterADatelineWithoutBrackets) {
   EXPECT_EQ(to_utf8(text.substr(p->second)), "昨日，全市召开大会。");  // 昨 is no surname
 }
 
+TEST_F(BylineTest, CreditsEndingWithAColon) {
+  // Hong Kong papers: the credits end with 报道：, the story follows the colon.
+  std::u32string text = to_u32("【大公報訊】記者陳大文報道：特區政府5日宣布。");
+  auto p = reader.prefix(text);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(names(p->first), (std::vector<std::string>{"陳大文"}));
+  EXPECT_EQ(to_utf8(text.substr(p->second)), "特區政府5日宣布。");
+  text = to_u32("本报北京3月5日讯 记者王浩报道：全市召开大会。");
+  p = reader.prefix(text);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(names(p->first), (std::vector<std::string>{"王浩"}));
+  EXPECT_EQ(to_utf8(text.substr(p->second)), "全市召开大会。");
+  // 报道 after a role and a name closes a byline; it is no dateline (本报 + place 记者王浩).
+  auto b = reader.whole(to_u32("本报记者 王浩 报道"));
+  ASSERT_TRUE(b);
+  EXPECT_FALSE(b->dateline);
+  EXPECT_EQ(names(*b), (std::vector<std::string>{"王浩"}));
+  b = reader.whole(to_u32("本報記者 陳大文 報道"));
+  ASSERT_TRUE(b);
+  EXPECT_EQ(names(*b), (std::vector<std::string>{"陳大文"}));
+  auto n = reader.name_line(to_u32("◎ 任仲平"));
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->size(), 1u);
+}
+
 // Names separated by spaces, slashes or 、, and names printed without any separator.
 TEST_F(BylineTest, NamesAreSplitOnEverySeparator) {
   const std::vector<std::string> two = {"王浩", "李心萍"};
