@@ -40,6 +40,39 @@ TEST(Headlines, CommentaryWithSeriesLineAndAuthor) {
   EXPECT_EQ(a.authors, (std::vector<std::string>{"朱理平"}));
 }
 
+TEST(Headlines, CommentarySignedByACommentator) {
+  // 本报评论员 names no one: the byline is the paper's commentator, the item a commentary.
+  auto issue = parse(
+      "以奋斗姿态开启新征程\n\n本报评论员\n\n春天是播种的季节，也是奋斗的季节。\n\n"
+      "新征程上，唯有奋斗才能创造新的辉煌。\n");
+  ASSERT_EQ(issue.articles.size(), 1u);
+  const auto& a = issue.articles[0];
+  EXPECT_EQ(a.kind, model::ArticleKind::kCommentary);
+  EXPECT_EQ(a.byline, "本报评论员");
+  EXPECT_TRUE(a.authors.empty());
+  EXPECT_EQ(paragraphs(a).size(), 2u);
+}
+
+TEST(Headlines, AStorySignedAtItsEndAfterOneSignedAtItsTop) {
+  // A headline between two stories' text looks like a sub-heading, but the story above has its
+  // writer's byline at its top and the text below is signed at its end: two stories.
+  auto issue = parse(
+      "深圳发布人才新政\n\n南都讯（记者 李心萍）深圳市人社局发布新一轮人才政策。\n"
+      "新政自4月1日起施行。\n\n老城区微改造 让街巷焕新颜\n\n"
+      "走进越秀区北京街，处处是老广州的味道。\n当地完成了30条街巷的微改造。\n"
+      "采写：南都记者 黄婷\n");
+  ASSERT_EQ(issue.articles.size(), 2u);
+  EXPECT_EQ(issue.articles[1].title, "老城区微改造 让街巷焕新颜");
+  EXPECT_EQ(issue.articles[1].byline, "采写：南都记者 黄婷");
+  EXPECT_EQ(issue.articles[0].authors, (std::vector<std::string>{"李心萍"}));
+  // Without the byline at the end, it stays a sub-heading.
+  auto one = parse(
+      "深圳发布人才新政\n\n南都讯（记者 李心萍）深圳市人社局发布新一轮人才政策。\n"
+      "新政自4月1日起施行。\n\n老城区微改造 让街巷焕新颜\n\n"
+      "走进越秀区北京街，处处是老广州的味道。\n当地完成了30条街巷的微改造。\n");
+  ASSERT_EQ(one.articles.size(), 1u);
+}
+
 TEST(Headlines, SubHeadingsStayInsideTheArticle) {
   auto issue = parse(
       "天元区战“疫”一线直击\n\n株洲日报全媒体记者/王娜\n\n疫情反复，株洲再次面临考验。\n\n"
