@@ -129,9 +129,9 @@ Result<PublishSummary> Publisher::commit() {
             [](const auto& a, const auto& b) { return a.rel < b.rel; });
   for (size_t i = 1; i < entries_.size(); ++i) {
     if (entries_[i].rel == entries_[i - 1].rel) {
+      std::string path = (out_dir_ / entries_[i].rel).string();
       abort();
-      return file_error((out_dir_ / entries_[i].rel).string(),
-                        "two pages of this build have the same output path");
+      return file_error(path, "two pages of this build have the same output path");
     }
   }
   PublishSummary summary;
