@@ -20,6 +20,7 @@
 #include "markdown/issue_stream.hpp"
 #include "model/issue_json.hpp"
 #include "output/files.hpp"
+#include "site/build_stamp.hpp"
 #include "site/content.hpp"
 #include "site/context.hpp"
 #include "site/fingerprint.hpp"
@@ -297,8 +298,10 @@ BuildResult SiteBuilder::build() {
   // The model takes the issues; a builder kept for more builds keeps a copy of them.
   std::vector<LoadedIssue> issues;
   issues.reserve(order.size());
+  Hasher sources_version;  // which version of each source the issues come from
   for (const auto& rel : order) {
     StoredIssue& s = next_index.at(rel);
+    sources_version.add(rel).add(s.signature);
     issues.push_back(options_.keep_state ? s.issue : std::move(s.issue));
   }
   if (options_.keep_state) {
@@ -308,8 +311,39 @@ BuildResult SiteBuilder::build() {
     state_->loaded = false;
   }
   result.ingested = ingested;
-  result.times.load = seconds_since(start);
   if (!errors.empty()) return result;
+  auto static_files = find_static_files(theme.static_dirs);
+  if (!static_files.ok()) {
+    errors.push_back(static_files.error());
+    return result;
+  }
+  // What every page depends on, and what each page template used last time.
+  Hasher global;
+  global.add(GAZETTE_VERSION).add(ikey).add(config.base_url).add(config.language);
+  if (auto yaml = read_file(options_.site_dir / "site.yaml"); yaml.ok()) global.add(*yaml);
+  for (const auto& [key, text] : theme.strings) global.add(key).add(text);
+  TemplateDependencies deps =
+      options_.clean ? TemplateDependencies() : TemplateDependencies::load(cache_dir());
+  const std::set<std::string> templates_unchanged = deps.unchanged(env->loader());
+
+  // Every input as the last published build had it: its output stands as it is.
+  Hasher inputs;
+  inputs.add(global.hash()).add(fkey).add(out_abs.string()).add(sources_version.hash());
+  for (const StaticFile& f : *static_files) inputs.add(f.rel).add(f.fingerprint);
+  const std::uint64_t inputs_hash = inputs.hash();
+  if (!options_.clean && !index_changed && deps.size() > 0 &&
+      templates_unchanged.size() == deps.size()) {
+    std::error_code ec;
+    auto stamp = load_build_stamp(cache_dir());
+    if (stamp && stamp->inputs == inputs_hash && fs::is_directory(out_abs, ec)) {
+      result.issues = stamp->issues;
+      result.articles = stamp->articles;
+      result.pages = result.published.unchanged = stamp->files;
+      result.times.load = seconds_since(start);
+      return result;
+    }
+  }
+  result.times.load = seconds_since(start);
 
   // 4. The site model.
   auto model_start = Clock::now();
@@ -318,11 +352,6 @@ BuildResult SiteBuilder::build() {
   result.issues = site.issues.size();
   result.articles = site.articles.size();
   ContextBuilder contexts(site, config, theme);
-  auto static_files = find_static_files(theme.static_dirs);
-  if (!static_files.ok()) {
-    errors.push_back(static_files.error());
-    return result;
-  }
   std::vector<Page> pages = plan_pages(site, config);
   // The sitemap's URLs, listed only when a sitemap is rendered.
   std::once_flag sitemap_once;
@@ -346,14 +375,6 @@ BuildResult SiteBuilder::build() {
     }
     if (!errors.empty()) return result;
   }
-  // What every page depends on, and what each page template used last time.
-  Hasher global;
-  global.add(GAZETTE_VERSION).add(ikey).add(config.base_url).add(config.language);
-  if (auto yaml = read_file(options_.site_dir / "site.yaml"); yaml.ok()) global.add(*yaml);
-  for (const auto& [key, text] : theme.strings) global.add(key).add(text);
-  TemplateDependencies deps =
-      options_.clean ? TemplateDependencies() : TemplateDependencies::load(cache_dir());
-  const std::set<std::string> templates_unchanged = deps.unchanged(env->loader());
   Fingerprints fingerprints(site, config, global.hash());
   // The pages of each issue are rendered together, with the whole issue loaded once.
   std::vector<std::vector<size_t>> pages_of_issue(site.issues.size());
@@ -373,6 +394,7 @@ BuildResult SiteBuilder::build() {
 
   // 5. Rendering, on every core, each worker staging its files in its own batch.
   auto render_start = Clock::now();
+  forget_build_stamp(cache_dir());
   output::Publisher publisher(out_abs, cache_dir(), options_.clean);
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();
@@ -597,6 +619,7 @@ BuildResult SiteBuilder::build() {
   }
   // The records only save work next time: without them the next build does more, not wrong.
   (void)deps.save(cache_dir(), env->loader());
+  (void)save_build_stamp(cache_dir(), {inputs_hash, result.issues, result.articles, result.pages});
 
   result.times.write = seconds_since(write_start);
   return result;

@@ -44,6 +44,9 @@ class TemplateDependencies {
   // bytes); a template without a record is never unchanged.
   std::set<std::string> unchanged(const templating::TemplateLoader& loader) const;
 
+  // How many page templates are recorded.
+  size_t size() const { return records_.size(); }
+
   // Adds the templates one page template used in this build.
   void add(const std::string& page_template, const std::set<std::string>& used);
 

@@ -102,6 +102,9 @@ class BuildTest : public ::testing::Test {
   // Every kind of edit, each followed by the comparison.
   void edit_everything() {
     expect_incremental_equals_clean("first build");
+    expect_incremental_equals_clean("nothing changed");
+    fs::remove_all(site_ / "public");
+    expect_incremental_equals_clean("the output folder removed");
     // Change an issue.
     append(site_ / "content/001_ec8a289be981ebcb.txt", "\n\n株洲日报讯 11月7日，又一则消息。\n");
     expect_incremental_equals_clean("change an issue");
@@ -140,6 +143,8 @@ class BuildTest : public ::testing::Test {
     // A theme file and a UI string.
     append(site_ / "themes/default/static/css/gazette.css", "\n/* edited */\n");
     expect_incremental_equals_clean("change a theme file");
+    write(site_ / "static/files/notice.txt", "本报启事\n");
+    expect_incremental_equals_clean("add a static file of the site");
     append(site_ / "themes/default/i18n/zh-CN.yaml", "\nhome: 主页\n");
     expect_incremental_equals_clean("change a UI string");
     // Convert an issue to a Markdown folder, then edit it by hand.
@@ -198,8 +203,11 @@ TEST_F(BuildTest, OutputIsDeterministic) {
 }
 
 TEST_F(BuildTest, NoOpRebuildRendersAndWritesNothing) {
-  build(site_ / "public");
+  BuildResult first = build(site_ / "public");
   BuildResult again = build(site_ / "public");
+  EXPECT_EQ(again.issues, first.issues);
+  EXPECT_EQ(again.articles, first.articles);
+  EXPECT_EQ(again.pages, first.pages);
   EXPECT_EQ(again.rendered, 0u);
   EXPECT_EQ(again.published.written, 0u);
   EXPECT_EQ(again.published.deleted, 0u);
