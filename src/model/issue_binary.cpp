@@ -62,6 +62,27 @@ bool int_of(BinaryReader& in, int& n) {
 
 }  // namespace
 
+void write_article(BinaryWriter& out, const Article& a) {
+  out.str(a.title);
+  opt_str(out, a.kicker);
+  opt_str(out, a.subtitle);
+  out.u64(static_cast<std::uint64_t>(a.kind));
+  opt_str(out, a.byline);
+  strings(out, a.authors);
+  opt_str(out, a.dateline);
+  opt_str(out, a.page);
+  opt_str(out, a.continued_to);
+  out.u64(a.body.size());
+  for (const Block& b : a.body) {
+    out.u64(static_cast<std::uint64_t>(b.type));
+    out.str(b.text);
+    out.str(b.markdown);
+  }
+  strings(out, a.captions);
+  strings(out, a.tags);
+  opt_str(out, a.slug);
+}
+
 void write_issue(BinaryWriter& out, const Issue& issue) {
   out.str(issue.source);
   const Masthead& m = issue.masthead;
@@ -78,24 +99,7 @@ void write_issue(BinaryWriter& out, const Issue& issue) {
   opt_int(out, m.pages);
   out.u64(issue.articles.size());
   for (const Article& a : issue.articles) {
-    out.str(a.title);
-    opt_str(out, a.kicker);
-    opt_str(out, a.subtitle);
-    out.u64(static_cast<std::uint64_t>(a.kind));
-    opt_str(out, a.byline);
-    strings(out, a.authors);
-    opt_str(out, a.dateline);
-    opt_str(out, a.page);
-    opt_str(out, a.continued_to);
-    out.u64(a.body.size());
-    for (const Block& b : a.body) {
-      out.u64(static_cast<std::uint64_t>(b.type));
-      out.str(b.text);
-      out.str(b.markdown);
-    }
-    strings(out, a.captions);
-    strings(out, a.tags);
-    opt_str(out, a.slug);
+    write_article(out, a);
     out.i64(a.first_line);
     out.i64(a.last_line);
   }
@@ -117,7 +121,8 @@ bool read_issue(BinaryReader& in, Issue& issue) {
     if (!int_of(in, d.year) || !int_of(in, d.month) || !int_of(in, d.day)) return false;
     m.date = d;
   }
-  if (!opt_str(in, m.weekday) || !opt_str(in, m.lunar) || !opt_int(in, m.number) || !opt_int(in, m.pages)) {
+  if (!opt_str(in, m.weekday) || !opt_str(in, m.lunar) || !opt_int(in, m.number) ||
+      !opt_int(in, m.pages)) {
     return false;
   }
   if (!in.u64(n)) return false;
@@ -137,8 +142,8 @@ bool read_issue(BinaryReader& in, Issue& issue) {
       if (!in.u64(type) || type > 1 || !in.str(b.text) || !in.str(b.markdown)) return false;
       b.type = static_cast<Block::Type>(type);
     }
-    if (!strings(in, a.captions) || !strings(in, a.tags) || !opt_str(in, a.slug) || !int_of(in, a.first_line) ||
-        !int_of(in, a.last_line)) {
+    if (!strings(in, a.captions) || !strings(in, a.tags) || !opt_str(in, a.slug) ||
+        !int_of(in, a.first_line) || !int_of(in, a.last_line)) {
       return false;
     }
   }

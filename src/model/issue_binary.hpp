@@ -11,6 +11,10 @@
 
 namespace gazette::model {
 
+// Appends what an article says (every field but its line numbers in the source) to `out`:
+// part of `write_issue`, and what tells whether an article changed.
+void write_article(BinaryWriter& out, const Article& article);
+
 // Appends `issue` to `out`.
 void write_issue(BinaryWriter& out, const Issue& issue);
 

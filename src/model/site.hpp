@@ -34,11 +34,12 @@ struct ArticleEntry {
   int issue = 0;  // index into Site::issues
   int index = 0;  // position in the issue, 0-based
   std::string slug;
-  std::string url;           // 2022/11/08/jia-kuai-gou-jian/
-  std::string summary;       // the body's first sentence, plain text
-  std::string search_text;   // what the search index holds of the body
-  std::vector<int> tags;     // indices into Site::tags.terms
-  std::vector<int> authors;  // indices into Site::authors.terms
+  std::string url;            // 2022/11/08/jia-kuai-gou-jian/
+  std::string summary;        // the body's first sentence, plain text
+  std::string search_text;    // what the search index holds of the body
+  std::uint64_t version = 0;  // changes whenever anything the article says changes (0: unknown)
+  std::vector<int> tags;      // indices into Site::tags.terms
+  std::vector<int> authors;   // indices into Site::authors.terms
 };
 
 // A tag or an author: its name, URL and articles.

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "base/result.hpp"
+#include "base/string_hash.hpp"
 
 namespace gazette::output {
 
@@ -20,15 +21,8 @@ struct OutputRecord {
   std::uint64_t fingerprint = 0;  // of the inputs it was made from (0: always remake)
 };
 
-// Hashes paths given as std::string or std::string_view alike, so that a manifest is searched
-// without making a string of every path looked up.
-struct PathHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
-};
-
 // Output path (relative to the output folder, `/`-separated) → its record.
-using Manifest = std::unordered_map<std::string, OutputRecord, PathHash, std::equal_to<>>;
+using Manifest = std::unordered_map<std::string, OutputRecord, StringHash, std::equal_to<>>;
 
 // Reads a manifest; an absent or unreadable one (an old or damaged cache) is an empty
 // manifest, which makes the next build a full one — never a wrong one.

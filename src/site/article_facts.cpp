@@ -1,5 +1,6 @@
 #include "site/article_facts.hpp"
 
+#include "model/issue_binary.hpp"
 #include "output/files.hpp"
 #include "text/utf8.hpp"
 
@@ -37,6 +38,11 @@ FactFinder::FactFinder(const config::SiteConfig& config, const VocabularyMatcher
 ArticleFacts FactFinder::facts(const model::Article& a) const {
   ArticleFacts f;
   f.summary = first_sentence(a);
+  {
+    BinaryWriter w;
+    model::write_article(w, a);
+    f.version = output::content_hash(w.bytes());
+  }
   if (config_.search) {
     // The start of the body, whole code points.
     size_t chars = 0;
@@ -70,7 +76,7 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
 
 std::uint64_t facts_key(const config::SiteConfig& config) {
   BinaryWriter w;
-  w.str("facts 2");
+  w.str("facts 3");
   w.u64(config.search ? static_cast<std::uint64_t>(config.search_body_chars) + 1 : 0);
   for (const auto& term : config.vocabulary) {
     w.str(term.name);
@@ -96,6 +102,7 @@ void write_facts(BinaryWriter& out, const ArticleFacts& f) {
     out.u64(static_cast<std::uint64_t>(count));
   }
   out.str(f.search_text);
+  out.u64(f.version);
 }
 
 bool read_facts(BinaryReader& in, ArticleFacts& f) {
@@ -112,7 +119,7 @@ bool read_facts(BinaryReader& in, ArticleFacts& f) {
     if (!in.str(word) || !in.u64(c)) return false;
     count = static_cast<int>(c);
   }
-  return in.str(f.search_text) && in.ok();
+  return in.str(f.search_text) && in.u64(f.version) && in.ok();
 }
 
 }  // namespace gazette::site

@@ -21,6 +21,8 @@ struct ArticleFacts {
   std::vector<std::string> vocabulary;  // names of the vocabulary terms the article mentions
   WordCounts keywords;                  // keyword candidates (empty when keywords are off)
   std::string search_text;              // what the search index holds of the body
+  std::uint64_t version = 0;            // hash of everything the article says: a new
+                                        // version of the article has a new one
 
   friend bool operator==(const ArticleFacts&, const ArticleFacts&) = default;
 };

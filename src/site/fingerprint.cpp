@@ -129,6 +129,61 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
     }
     issue_hashes_[i] = h.hash();
   }
+  // What a list shows of an article (its summary, date, issue, tags, authors) and what a feed
+  // shows (its whole text): the article's own version, so that editing one article of an issue
+  // does not touch the lists its neighbours are on.
+  std::vector<std::uint64_t> issue_meta(site.issues.size());
+  for (size_t i = 0; i < site.issues.size(); ++i) {
+    const model::IssueEntry& e = site.issues[i];
+    const model::Masthead& m = e.issue.masthead;
+    Hasher h;
+    h.add(e.source_path).add(e.url).add(text::iso(e.date));
+    h.add(m.paper.value_or("\x01")).add(m.weekday.value_or("\x01")).add(m.lunar.value_or("\x01"));
+    h.add(static_cast<std::uint64_t>(m.number.value_or(-1)))
+        .add(static_cast<std::uint64_t>(m.pages.value_or(-1)))
+        .add(static_cast<std::uint64_t>(e.articles.size()));
+    issue_meta[i] = h.hash();
+  }
+  article_hashes_.resize(site.articles.size());
+  for (size_t a = 0; a < site.articles.size(); ++a) {
+    const model::ArticleEntry& art = site.articles[a];
+    Hasher h;
+    h.add(art.version != 0 ? art.version : issue_hashes_[static_cast<size_t>(art.issue)])
+        .add(issue_meta[static_cast<size_t>(art.issue)])
+        .add(static_cast<std::uint64_t>(art.index))
+        .add(art.url)
+        .add(art.summary);
+    for (int t : art.tags)
+      h.add(site.tags.terms[static_cast<size_t>(t)].url)
+          .add(site.tags.terms[static_cast<size_t>(t)].name);
+    h.add("|");
+    for (int t : art.authors) {
+      h.add(site.authors.terms[static_cast<size_t>(t)].url)
+          .add(site.authors.terms[static_cast<size_t>(t)].name);
+    }
+    article_hashes_[a] = h.hash();
+  }
+  // An article's page also shows its issue (with the issue's lead article and neighbouring
+  // issues) and the articles before and after it.
+  article_page_hashes_.resize(site.articles.size());
+  for (size_t a = 0; a < site.articles.size(); ++a) {
+    const model::ArticleEntry& art = site.articles[a];
+    const auto issue = static_cast<size_t>(art.issue);
+    const model::IssueEntry& e = site.issues[issue];
+    Hasher h;
+    h.add(article_hashes_[a]);
+    if (!e.articles.empty()) h.add(article_hashes_[static_cast<size_t>(e.articles.front())]);
+    for (long n : {static_cast<long>(art.index) - 1, static_cast<long>(art.index) + 1}) {
+      h.add(n >= 0 && n < static_cast<long>(e.articles.size())
+                ? article_hashes_[static_cast<size_t>(e.articles[static_cast<size_t>(n)])]
+                : 0);
+    }
+    for (long n : {static_cast<long>(issue) - 1, static_cast<long>(issue) + 1}) {
+      h.add(n >= 0 && n < static_cast<long>(site.issues.size()) ? issue_meta[static_cast<size_t>(n)]
+                                                                : 0);
+    }
+    article_page_hashes_[a] = h.hash();
+  }
   Hasher years, sitemap;
   for (const auto& [y, months] : site.calendar.days) {
     years.add(static_cast<std::uint64_t>(y));
@@ -147,17 +202,6 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
     sitemap.add(h.hash());
   }
   sitemap_hash_ = sitemap.hash();
-}
-
-std::uint64_t Fingerprints::article_hash(int article) const {
-  const model::ArticleEntry& a = site_.articles[static_cast<size_t>(article)];
-  // Its issue's hash and its position, mixed (splitmix64's finaliser): called for every item
-  // of every list page, so it allocates nothing.
-  std::uint64_t x =
-      issue_hash(a.issue) + 0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(a.index + 1);
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return (x ^ (x >> 31)) | 1;
 }
 
 std::uint64_t Fingerprints::of_year(int year) const {
@@ -181,7 +225,7 @@ std::uint64_t Fingerprints::of(const Page& page) const {
       h.add(issue_hash(page.index));
       break;
     case PageKind::kArticle:
-      h.add(article_hash(page.index));
+      h.add(article_page_hashes_[static_cast<size_t>(page.index)]);
       break;
     case PageKind::kHome:
     case PageKind::kNotFound: {

@@ -78,12 +78,16 @@ class Fingerprints {
 
  private:
   std::uint64_t issue_hash(int issue) const { return issue_hashes_[static_cast<size_t>(issue)]; }
-  std::uint64_t article_hash(int article) const;
+  std::uint64_t article_hash(int article) const {
+    return article_hashes_[static_cast<size_t>(article)];
+  }
 
   const model::Site& site_;
   const config::SiteConfig& config_;
   std::uint64_t global_;
   std::vector<std::uint64_t> issue_hashes_;
+  std::vector<std::uint64_t> article_hashes_;       // as lists and feeds show an article
+  std::vector<std::uint64_t> article_page_hashes_;  // as its own page shows it
   std::uint64_t years_hash_ = 0;
   std::uint64_t sitemap_hash_ = 0;
   std::uint64_t tags_hash_ = 0, authors_hash_ = 0;

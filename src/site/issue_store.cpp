@@ -15,7 +15,7 @@ namespace gazette::site {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::string_view kIndexMagic = "gazette-issue-index 1";
+constexpr std::string_view kIndexMagic = "gazette-issue-index 3";
 constexpr std::string_view kIssueMagic = "gazette-issue 1";
 }  // namespace
 
@@ -32,72 +32,135 @@ fs::path IssueStore::file_of(const std::string& rel) const {
   return dir_ / fmt::format("{:016x}", output::content_hash(rel));
 }
 
+namespace {
+
+// The index is split by source path into shards, so that a build that read a few sources
+// again rewrites a few shards, not the summary of the whole archive.
+constexpr std::uint64_t kShards = 64;
+
+std::uint64_t shard_of(const std::string& rel) {
+  return output::content_hash(rel) % kShards;
+}
+
+std::string shard_name(std::uint64_t shard) {
+  return fmt::format("index-{:02}", shard);
+}
+
+// The head of the index: its keys and a hash of each shard's entries.
+struct IndexHead {
+  std::uint64_t ingest_key = 0, facts_key = 0;
+  std::vector<std::uint64_t> shards;
+};
+
+std::optional<IndexHead> read_head(const fs::path& file) {
+  auto bytes = read_file(file);
+  if (!bytes.ok()) return std::nullopt;
+  BinaryReader in(*bytes);
+  std::string magic;
+  IndexHead head;
+  std::uint64_t n = 0;
+  if (!in.str(magic) || magic != kIndexMagic || !in.u64(head.ingest_key) ||
+      !in.u64(head.facts_key) || !in.u64(n) || n != kShards) {
+    return std::nullopt;
+  }
+  head.shards.resize(kShards);
+  for (auto& h : head.shards) {
+    if (!in.u64(h)) return std::nullopt;
+  }
+  if (!in.ok() || !in.at_end()) return std::nullopt;
+  return head;
+}
+
+}  // namespace
+
 std::unordered_map<std::string, StoredIssue> IssueStore::load_index(
     std::uint64_t ingest_key, std::uint64_t& facts_key) const {
   std::unordered_map<std::string, StoredIssue> index;
-  auto bytes = read_file(dir_ / "index");
-  if (!bytes.ok()) return index;
-  BinaryReader in(*bytes);
-  std::string magic;
-  std::uint64_t ikey = 0, fkey = 0, count = 0;
-  if (!in.str(magic) || magic != kIndexMagic || !in.u64(ikey) || !in.u64(fkey) ||
-      ikey != ingest_key || !in.u64(count)) {
-    return index;
-  }
-  facts_key = fkey;
-  index.reserve(static_cast<size_t>(std::min<std::uint64_t>(count, 1 << 24)));
-  for (std::uint64_t i = 0; i < count; ++i) {
-    StoredIssue s;
-    LoadedIssue& li = s.issue;
-    std::uint64_t markdown = 0, facts = 0;
-    if (!in.str(li.source_rel) || !in.str(s.signature) || !in.u64(li.content_hash) ||
-        !in.u64(markdown) || !in.str(li.source_text) || !model::read_issue(in, li.issue) ||
-        !in.u64(facts) || facts != li.issue.articles.size()) {
-      return {};
+  auto head = read_head(dir_ / "index");
+  if (!head || head->ingest_key != ingest_key) return index;
+  facts_key = head->facts_key;
+  for (std::uint64_t k = 0; k < kShards; ++k) {
+    auto bytes = read_file(dir_ / shard_name(k));
+    if (!bytes.ok()) return {};
+    BinaryReader in(*bytes);
+    std::uint64_t count = 0;
+    if (!in.u64(count)) return {};
+    index.reserve(index.size() + static_cast<size_t>(std::min<std::uint64_t>(count, 1 << 24)));
+    for (std::uint64_t i = 0; i < count; ++i) {
+      StoredIssue s;
+      LoadedIssue& li = s.issue;
+      std::uint64_t markdown = 0, facts = 0;
+      if (!in.str(li.source_rel) || !in.str(s.signature) || !in.u64(li.content_hash) ||
+          !in.u64(markdown) || !in.str(li.source_text) || !model::read_issue(in, li.issue) ||
+          !in.u64(facts) || facts != li.issue.articles.size()) {
+        return {};
+      }
+      li.from_markdown = markdown != 0;
+      li.facts.resize(static_cast<size_t>(facts));
+      for (auto& f : li.facts) {
+        if (!read_facts(in, f)) return {};
+      }
+      index.emplace(li.source_rel, std::move(s));
     }
-    li.from_markdown = markdown != 0;
-    li.facts.resize(static_cast<size_t>(facts));
-    for (auto& f : li.facts) {
-      if (!read_facts(in, f)) return {};
-    }
-    index.emplace(li.source_rel, std::move(s));
+    if (!in.ok() || !in.at_end()) return {};
   }
-  if (!in.ok() || !in.at_end()) return {};
   return index;
 }
 
 Status IssueStore::save_index(std::uint64_t ingest_key, std::uint64_t facts_key,
                               const std::unordered_map<std::string, StoredIssue>& index) const {
-  // Sorted by path, so the file does not depend on hash-table order.
-  std::vector<const StoredIssue*> entries;
-  entries.reserve(index.size());
-  for (const auto& [rel, s] : index) entries.push_back(&s);
-  std::sort(entries.begin(), entries.end(), [](const StoredIssue* a, const StoredIssue* b) {
-    return a->issue.source_rel < b->issue.source_rel;
-  });
+  // Per shard, sorted by path, so that a file does not depend on hash-table order.
+  std::vector<std::vector<const StoredIssue*>> shards(kShards);
+  for (const auto& [rel, s] : index) shards[shard_of(rel)].push_back(&s);
+  IndexHead head{ingest_key, facts_key, std::vector<std::uint64_t>(kShards)};
+  for (std::uint64_t k = 0; k < kShards; ++k) {
+    auto& entries = shards[k];
+    std::sort(entries.begin(), entries.end(), [](const StoredIssue* a, const StoredIssue* b) {
+      return a->issue.source_rel < b->issue.source_rel;
+    });
+    BinaryWriter id;
+    for (const StoredIssue* s : entries) {
+      id.str(s->issue.source_rel);
+      id.str(s->signature);
+      id.u64(s->issue.content_hash);
+    }
+    head.shards[k] = output::content_hash(id.bytes());
+  }
+  auto previous = read_head(dir_ / "index");
+  const bool same_keys =
+      previous && previous->ingest_key == ingest_key && previous->facts_key == facts_key;
+  std::error_code ec;
+  for (std::uint64_t k = 0; k < kShards; ++k) {
+    if (same_keys && previous->shards[k] == head.shards[k] && fs::exists(dir_ / shard_name(k), ec))
+      continue;
+    BinaryWriter out;
+    out.u64(shards[k].size());
+    for (const StoredIssue* s : shards[k]) {
+      const LoadedIssue& li = s->issue;
+      out.str(li.source_rel);
+      out.str(s->signature);
+      out.u64(li.content_hash);
+      out.u64(li.from_markdown ? 1 : 0);
+      out.str(li.source_text);
+      model::write_issue(out, li.issue);
+      out.u64(li.facts.size());
+      for (const auto& f : li.facts) write_facts(out, f);
+    }
+    if (Status s = output::write_file_atomic(dir_ / shard_name(k), out.bytes()); !s.ok()) return s;
+  }
   BinaryWriter out;
   out.str(kIndexMagic);
   out.u64(ingest_key);
   out.u64(facts_key);
-  out.u64(entries.size());
-  std::set<std::string> keep;
-  for (const StoredIssue* s : entries) {
-    const LoadedIssue& li = s->issue;
-    out.str(li.source_rel);
-    out.str(s->signature);
-    out.u64(li.content_hash);
-    out.u64(li.from_markdown ? 1 : 0);
-    out.str(li.source_text);
-    model::write_issue(out, li.issue);
-    out.u64(li.facts.size());
-    for (const auto& f : li.facts) write_facts(out, f);
-    keep.insert(file_of(li.source_rel).filename().string());
-  }
+  out.u64(kShards);
+  for (std::uint64_t h : head.shards) out.u64(h);
   if (Status s = output::write_file_atomic(dir_ / "index", out.bytes()); !s.ok()) return s;
-  std::error_code ec;
+  // Issue files of sources no longer there go.
+  std::set<std::string> keep;
+  for (const auto& [rel, s] : index) keep.insert(file_of(rel).filename().string());
   for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name != "index" && !keep.count(name)) fs::remove(it->path(), ec);
+    if (name.rfind("index", 0) != 0 && !keep.count(name)) fs::remove(it->path(), ec);
   }
   return {};
 }

@@ -48,47 +48,55 @@ std::string folded(std::string_view text) {
       ++i;
       continue;
     }
+    size_t start = i;
     auto cp = static_cast<UChar32>(text::next_code_point(text, i));
-    text::append_utf8(out, static_cast<char32_t>(u_tolower(cp)));
+    if (cp >= 0x2E80 && cp < 0xA000) {
+      out.append(text.substr(start, i - start));  // CJK symbols, kana, ideographs: no case
+    } else {
+      text::append_utf8(out, static_cast<char32_t>(u_tolower(cp)));
+    }
   }
   return out;
 }
 
 bool is_word_character(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
 }
 
 bool is_cjk_token_letter(char32_t c) {
+  if (c < 0x1100) return false;
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;  // CJK Unified Ideographs: the common case
   return text::is_han(c) || text::is_kana(c) || text::is_hangul(c);
 }
 
-}  // namespace
-
-std::vector<std::string> search_tokens(std::string_view raw) {
-  std::string text = folded(raw);
-  std::vector<std::string> tokens;
-  std::vector<std::string_view> run;  // CJK characters of the current run
-  std::string word;
+// Calls `emit` with each token of `text` (already folded): CJK bigrams (a lone CJK character
+// on its own), other words whole.
+template <typename Emit>
+void for_each_token(std::string_view text, Emit&& emit) {
+  size_t prev_start = 0, prev_end = 0, run_length = 0;  // the last CJK character of the run
+  size_t word_start = 0, word_end = 0;                  // the current word, when not empty
   auto end_cjk = [&] {
-    if (run.size() == 1) tokens.emplace_back(run[0]);
-    for (size_t i = 0; i + 1 < run.size(); ++i)
-      tokens.push_back(std::string(run[i]) + std::string(run[i + 1]));
-    run.clear();
+    if (run_length == 1) emit(text.substr(prev_start, prev_end - prev_start));
+    run_length = 0;
   };
   auto end_word = [&] {
-    if (!word.empty()) tokens.push_back(std::move(word));
-    word.clear();
+    if (word_end > word_start) emit(text.substr(word_start, word_end - word_start));
+    word_start = word_end = 0;
   };
   for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    char32_t c = text::next_code_point(text, i);
-    std::string_view ch(text.data() + start, i - start);
+    const size_t start = i;
+    const char32_t c = text::next_code_point(text, i);
     if (is_cjk_token_letter(c)) {
       end_word();
-      run.push_back(ch);
+      if (run_length > 0) emit(text.substr(prev_start, i - prev_start));  // a bigram
+      prev_start = start;
+      prev_end = i;
+      ++run_length;
     } else if (is_word_character(c)) {
       end_cjk();
-      word += ch;
+      if (word_end == word_start) word_start = start;
+      word_end = i;
     } else {
       end_cjk();
       end_word();
@@ -96,6 +104,14 @@ std::vector<std::string> search_tokens(std::string_view raw) {
   }
   end_cjk();
   end_word();
+}
+
+}  // namespace
+
+std::vector<std::string> search_tokens(std::string_view raw) {
+  const std::string text = folded(raw);
+  std::vector<std::string> tokens;
+  for_each_token(text, [&](std::string_view t) { tokens.emplace_back(t); });
   return tokens;
 }
 
@@ -111,16 +127,17 @@ std::uint32_t search_token_hash(std::string_view token) {
 void SearchIndexBuilder::add(const SearchDocument& d) {
   const auto id = static_cast<std::uint32_t>(docs_.size());
   docs_.push_back({d.title, d.url, d.date, d.summary});
-  for (auto& t : search_tokens(d.text)) {
-    auto [it, added] =
-        token_ids_.try_emplace(std::move(t), static_cast<std::uint32_t>(tokens_.size()));
-    if (added) {
+  const std::string text = folded(d.text);
+  for_each_token(text, [&](std::string_view t) {
+    auto it = token_ids_.find(t);
+    if (it == token_ids_.end()) {
+      it = token_ids_.emplace(std::string(t), static_cast<std::uint32_t>(tokens_.size())).first;
       tokens_.push_back(it->first);
       postings_.emplace_back();
     }
     auto& ids = postings_[it->second];
     if (ids.empty() || ids.back() != id) ids.push_back(id);  // once per document
-  }
+  });
 }
 
 std::string search_manifest(const std::vector<SearchSegment>& segments) {

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/string_hash.hpp"
+
 namespace gazette::site {
 
 // The tokens of a text, in order, repeats kept.
@@ -66,7 +68,7 @@ class SearchIndexBuilder {
  private:
   std::string key_;
   std::vector<std::vector<std::string>> docs_;  // title, url, date, summary
-  std::unordered_map<std::string, std::uint32_t> token_ids_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> token_ids_;
   std::vector<std::string_view> tokens_;              // by token id (keys of token_ids_)
   std::vector<std::vector<std::uint32_t>> postings_;  // by token id: documents, ascending
 };

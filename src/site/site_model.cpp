@@ -134,6 +134,7 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
       if (i < li.facts.size()) {
         a.summary = std::move(li.facts[i].summary);
         a.search_text = std::move(li.facts[i].search_text);
+        a.version = li.facts[i].version;
         vocabulary_names.push_back(std::move(li.facts[i].vocabulary));
         if (config.keywords.enabled) keyword_counts.push_back(std::move(li.facts[i].keywords));
       } else {

@@ -37,6 +37,14 @@ void append(const fs::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary | std::ios::app) << text;
 }
 
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = *read_file(file);
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  write(file, text);
+}
+
 class BuildTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { markdown::register_extensions(); }
@@ -108,6 +116,13 @@ class BuildTest : public ::testing::Test {
     // Change an issue.
     append(site_ / "content/001_ec8a289be981ebcb.txt", "\n\n株洲日报讯 11月7日，又一则消息。\n");
     expect_incremental_equals_clean("change an issue");
+    // Edit one article inside an issue: the issue's lead, then one in the middle (the lists
+    // and feeds of the others stay as they are).
+    replace_in(site_ / "content/001_ec8a289be981ebcb.txt", "关于继续延长静默管理时间的通告",
+               "关于再次延长静默管理时间的通告");
+    expect_incremental_equals_clean("retitle an issue's lead article");
+    replace_in(site_ / "content/001_ec8a289be981ebcb.txt", "检测现场有我", "核酸检测现场有我");
+    expect_incremental_equals_clean("retitle an article in the middle of an issue");
     // Add an issue (a new latest issue: the home page, feeds, neighbours change).
     write(
         site_ / "content/2022-11-11.txt",
