@@ -35,6 +35,10 @@ FactFinder::FactFinder(const config::SiteConfig& config, const VocabularyMatcher
   if (config.keywords.enabled) counter_ = std::make_unique<WordCounter>(config.keywords);
 }
 
+Result<std::vector<std::string>> FactFinder::slugs(const model::Issue& issue) const {
+  return article_slugs(issue, config_.slugs, slugger_, static_cast<size_t>(config_.slug_length));
+}
+
 ArticleFacts FactFinder::facts(const model::Article& a) const {
   ArticleFacts f;
   f.summary = first_sentence(a);
@@ -76,7 +80,9 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
 
 std::uint64_t facts_key(const config::SiteConfig& config) {
   BinaryWriter w;
-  w.str("facts 3");
+  w.str("facts 4");
+  w.u64(static_cast<std::uint64_t>(config.slugs));
+  w.u64(static_cast<std::uint64_t>(config.slug_length));
   w.u64(config.search ? static_cast<std::uint64_t>(config.search_body_chars) + 1 : 0);
   for (const auto& term : config.vocabulary) {
     w.str(term.name);
@@ -102,6 +108,7 @@ void write_facts(BinaryWriter& out, const ArticleFacts& f) {
     out.u64(static_cast<std::uint64_t>(count));
   }
   out.str(f.search_text);
+  out.str(f.slug);
   out.u64(f.version);
 }
 
@@ -119,7 +126,7 @@ bool read_facts(BinaryReader& in, ArticleFacts& f) {
     if (!in.str(word) || !in.u64(c)) return false;
     count = static_cast<int>(c);
   }
-  return in.str(f.search_text) && in.u64(f.version) && in.ok();
+  return in.str(f.search_text) && in.str(f.slug) && in.u64(f.version) && in.ok();
 }
 
 }  // namespace gazette::site

@@ -9,10 +9,13 @@
 #include <vector>
 
 #include "base/binary.hpp"
+#include "base/result.hpp"
 #include "config/site_config.hpp"
 #include "model/issue.hpp"
 #include "site/keywords.hpp"
+#include "site/slugs.hpp"
 #include "site/vocabulary.hpp"
+#include "text/slug.hpp"
 
 namespace gazette::site {
 
@@ -21,6 +24,7 @@ struct ArticleFacts {
   std::vector<std::string> vocabulary;  // names of the vocabulary terms the article mentions
   WordCounts keywords;                  // keyword candidates (empty when keywords are off)
   std::string search_text;              // what the search index holds of the body
+  std::string slug;                     // the last part of its URL, unique in its issue
   std::uint64_t version = 0;            // hash of everything the article says: a new
                                         // version of the article has a new one
 
@@ -37,13 +41,17 @@ class FactFinder {
   FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary);
   ArticleFacts facts(const model::Article& article) const;
 
+  // The slugs of the articles of `issue` (see article_slugs).
+  Result<std::vector<std::string>> slugs(const model::Issue& issue) const;
+
  private:
   const config::SiteConfig& config_;
   const VocabularyMatcher& vocabulary_;
   std::unique_ptr<WordCounter> counter_;
+  text::Slugger slugger_;
 };
 
-// A hash of the settings facts depend on (vocabulary, keyword settings): facts kept from a
+// A hash of the settings facts depend on (vocabulary, keyword and slug settings): facts kept from a
 // build with other settings must be found again.
 std::uint64_t facts_key(const config::SiteConfig& config);
 

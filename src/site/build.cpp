@@ -217,7 +217,7 @@ BuildResult SiteBuilder::build() {
           if (whole) {
             LoadedIssue li = loaded[i].issue;
             li.issue = std::move(*whole);
-            find_facts(li, *finder);
+            if (Status s = find_facts(li, *finder); !s.ok()) load_errors[i].push_back(s.error());
             loaded[i].issue.facts = std::move(li.facts);
             progress("ingest", ++done, n_sources);
             return;
@@ -269,7 +269,11 @@ BuildResult SiteBuilder::build() {
         size = bytes->size();
         ++ingested;
       }
-      find_facts(li, *finder);
+      if (Status s = find_facts(li, *finder); !s.ok()) {
+        load_errors[i].push_back(s.error());
+        progress("ingest", ++done, n_sources);
+        return;
+      }
       (void)store.save_issue(src.rel, li.content_hash, li.issue);  // only a cache: may fail
       if (kept_bytes.fetch_add(size) + size <= kKeepInMemory) fresh[i] = li.issue;
       strip_bodies(li.issue);

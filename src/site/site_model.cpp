@@ -22,10 +22,20 @@ std::string paper_of(const model::Issue& issue, const config::SiteConfig& config
   return issue.masthead.paper ? *issue.masthead.paper : config.paper;
 }
 
-void find_facts(LoadedIssue& li, const FactFinder& finder) {
+Status find_facts(LoadedIssue& li, const FactFinder& finder) {
+  auto slugs = finder.slugs(li.issue);
+  if (!slugs.ok()) {
+    Error e = slugs.error();
+    e.path = li.source_rel;
+    return e;
+  }
   li.facts.clear();
   li.facts.reserve(li.issue.articles.size());
-  for (const auto& a : li.issue.articles) li.facts.push_back(finder.facts(a));
+  for (size_t i = 0; i < li.issue.articles.size(); ++i) {
+    li.facts.push_back(finder.facts(li.issue.articles[i]));
+    li.facts.back().slug = std::move((*slugs)[i]);
+  }
+  return {};
 }
 
 void strip_bodies(model::Issue& issue) {
@@ -116,13 +126,20 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
     entry.from_markdown = li.from_markdown;
     entry.content_hash = li.content_hash;
     entry.source_text = li.source_text;
-    auto slugs =
-        article_slugs(li.issue, config.slugs, slugger, static_cast<size_t>(config.slug_length));
-    if (!slugs.ok()) {
-      Error e = slugs.error();
-      e.path = li.source_rel;
-      errors.push_back(std::move(e));
-      continue;
+    // The slugs found with the facts (facts are found for every article, or for none).
+    std::vector<std::string> slugs;
+    if (li.facts.size() == li.issue.articles.size()) {
+      for (auto& f : li.facts) slugs.push_back(std::move(f.slug));
+    } else {
+      auto found =
+          article_slugs(li.issue, config.slugs, slugger, static_cast<size_t>(config.slug_length));
+      if (!found.ok()) {
+        Error e = found.error();
+        e.path = li.source_rel;
+        errors.push_back(std::move(e));
+        continue;
+      }
+      slugs = std::move(*found);
     }
     entry.issue = std::move(li.issue);
     const int issue_index = static_cast<int>(site.issues.size());
@@ -130,7 +147,7 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
       model::ArticleEntry a;
       a.issue = issue_index;
       a.index = static_cast<int>(i);
-      a.slug = (*slugs)[i];
+      a.slug = std::move(slugs[i]);
       if (i < li.facts.size()) {
         a.summary = std::move(li.facts[i].summary);
         a.search_text = std::move(li.facts[i].search_text);

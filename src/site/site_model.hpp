@@ -24,8 +24,8 @@ struct LoadedIssue {
   std::vector<ArticleFacts> facts;
 };
 
-// Finds the facts of every article of `issue`.
-void find_facts(LoadedIssue& issue, const FactFinder& finder);
+// Finds the facts of every article of `issue` (an error when its articles' own slugs clash).
+Status find_facts(LoadedIssue& issue, const FactFinder& finder);
 
 // Drops the articles' bodies and captions (the facts keep what the model needs).
 void strip_bodies(model::Issue& issue);

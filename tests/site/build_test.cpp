@@ -147,6 +147,8 @@ class BuildTest : public ::testing::Test {
     // then ingestion settings (every issue is read again).
     append(site_ / "site.yaml", "paginate: 3\n");
     expect_incremental_equals_clean("change site.yaml");
+    append(site_ / "site.yaml", "slug_length: 12\n");
+    expect_incremental_equals_clean("shorter slugs");
     std::string yaml = *read_file(site_ / "site.yaml");
     size_t vocab = yaml.find("vocabulary:");
     ASSERT_NE(vocab, std::string::npos);

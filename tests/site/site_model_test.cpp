@@ -31,7 +31,7 @@ model::Site build(std::vector<LoadedIssue> issues, const config::SiteConfig& con
   VocabularyMatcher vocabulary(config.vocabulary);
   FactFinder finder(config, vocabulary);
   for (auto& li : issues) {
-    find_facts(li, finder);
+    EXPECT_TRUE(find_facts(li, finder).ok());
     strip_bodies(li.issue);  // the model must not need the bodies
   }
   return build_site_model(std::move(issues), config, errors);
