@@ -369,12 +369,14 @@ BuildResult SiteBuilder::build() {
   };
   const size_t sitemap_size = sitemap_url_count(site, config);
   {
-    std::set<std::string> page_paths;
-    for (const Page& p : pages) page_paths.insert(p.rel);
-    for (const StaticFile& f : *static_files) {
-      if (page_paths.count(f.rel)) {
-        errors.push_back(file_error(
-            f.source.string(), fmt::format("this static file would replace the page {}", f.rel)));
+    // A theme has a few static files, an archive many pages: look the pages up in those.
+    std::unordered_map<std::string_view, const StaticFile*> static_paths;
+    for (const StaticFile& f : *static_files) static_paths.emplace(f.rel, &f);
+    for (const Page& p : pages) {
+      if (auto it = static_paths.find(p.rel); it != static_paths.end()) {
+        errors.push_back(
+            file_error(it->second->source.string(),
+                       fmt::format("this static file would replace the page {}", p.rel)));
       }
     }
     if (!errors.empty()) return result;

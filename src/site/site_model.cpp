@@ -216,45 +216,55 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   for (const auto& term : config.vocabulary) {
     vocab_kind.emplace(term.name, term.kind.empty() ? "topic" : term.kind);
   }
-  std::map<std::string, TermUse> tag_uses, author_uses;
+  // Each name once (interned), its articles gathered; then the taxonomies, sorted.
+  struct Uses {
+    std::unordered_map<std::string_view, int> index;  // name → position in `uses`
+    std::vector<TermUse> uses;
+    std::vector<std::vector<int>> of_article;  // positions in `uses`
+  };
+  auto gather = [&](Uses& u, const std::vector<std::vector<std::string>>& names, auto&& kind_of) {
+    u.of_article.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      for (const auto& name : names[i]) {
+        auto [it, added] = u.index.try_emplace(name, static_cast<int>(u.uses.size()));
+        if (added) u.uses.push_back({name, kind_of(name), {}});
+        u.uses[static_cast<size_t>(it->second)].articles.push_back(static_cast<int>(i));
+        u.of_article[i].push_back(it->second);
+      }
+    }
+  };
+  auto attach = [&](const Uses& u, const model::Taxonomy& taxonomy, auto member) {
+    std::vector<int> term_of(u.uses.size());
+    for (size_t k = 0; k < u.uses.size(); ++k) term_of[k] = taxonomy.by_name.at(u.uses[k].name);
+    for (size_t i = 0; i < n; ++i) {
+      for (int k : u.of_article[i])
+        (site.articles[i].*member).push_back(term_of[static_cast<size_t>(k)]);
+    }
+  };
   std::vector<std::vector<std::string>> author_names(n);
   for (size_t i = 0; i < n; ++i) {
-    for (const auto& t : tag_names[i]) {
-      TermUse& use = tag_uses[t];
-      if (use.name.empty()) {
-        use.name = t;
-        auto k = vocab_kind.find(t);
-        use.kind = k != vocab_kind.end() ? k->second : "keyword";
-      }
-      use.articles.push_back(static_cast<int>(i));
-    }
     for (const auto& name : site.article(static_cast<int>(i)).authors)
       add_unique(author_names[i], name);
-    for (const auto& name : author_names[i]) {
-      TermUse& use = author_uses[name];
-      if (use.name.empty()) {
-        use.name = name;
-        use.kind = "author";
-      }
-      use.articles.push_back(static_cast<int>(i));
-    }
   }
-  auto values = [](std::map<std::string, TermUse>& m) {
-    std::vector<TermUse> v;
-    v.reserve(m.size());
-    for (auto& [k, use] : m) v.push_back(std::move(use));
+  Uses tags, authors;
+  gather(tags, tag_names, [&](const std::string& t) {
+    auto k = vocab_kind.find(t);
+    return k != vocab_kind.end() ? k->second : std::string("keyword");
+  });
+  gather(authors, author_names, [](const std::string&) { return std::string("author"); });
+  // By name, as make_taxonomy expects its terms.
+  auto by_name = [](std::vector<TermUse> v) {
+    std::sort(v.begin(), v.end(),
+              [](const TermUse& a, const TermUse& b) { return a.name < b.name; });
     return v;
   };
   text::Collation collation(config.language);
   text::IndexHeadings headings(config.language);
   TermTools tools{collation, headings, slugger};
-  site.tags = make_taxonomy("tags", values(tag_uses), site, tools);
-  site.authors = make_taxonomy("authors", values(author_uses), site, tools);
-  for (size_t i = 0; i < n; ++i) {
-    for (const auto& t : tag_names[i]) site.articles[i].tags.push_back(site.tags.by_name.at(t));
-    for (const auto& a : author_names[i])
-      site.articles[i].authors.push_back(site.authors.by_name.at(a));
-  }
+  site.tags = make_taxonomy("tags", by_name(tags.uses), site, tools);
+  site.authors = make_taxonomy("authors", by_name(authors.uses), site, tools);
+  attach(tags, site.tags, &model::ArticleEntry::tags);
+  attach(authors, site.authors, &model::ArticleEntry::authors);
   return site;
 }
 

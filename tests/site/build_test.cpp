@@ -334,5 +334,11 @@ TEST_F(BrokenInputTest, IssueWithoutADate) {
   expect_failure("content/undated.txt: error: the date of this issue is unknown");
 }
 
+TEST_F(BrokenInputTest, StaticFileInThePlaceOfAPage) {
+  write(site_ / "static/2022/11/08/index.html", "<p>not the issue</p>");
+  expect_failure("static/2022/11/08/index.html: error: this static file would replace the page "
+                 "2022/11/08/index.html");
+}
+
 }  // namespace
 }  // namespace gazette::site
