@@ -128,14 +128,27 @@ void SearchIndexBuilder::add(const SearchDocument& d) {
   const auto id = static_cast<std::uint32_t>(docs_.size());
   docs_.push_back({d.title, d.url, d.date, d.summary});
   const std::string text = folded(d.text);
+  auto new_id = [&](std::string_view t) {
+    const auto token = static_cast<std::uint32_t>(tokens_.size());
+    tokens_.push_back(token_text_.emplace_back(t));
+    postings_.emplace_back();
+    return token;
+  };
   for_each_token(text, [&](std::string_view t) {
-    auto it = token_ids_.find(t);
-    if (it == token_ids_.end()) {
-      it = token_ids_.emplace(std::string(t), static_cast<std::uint32_t>(tokens_.size())).first;
-      tokens_.push_back(it->first);
-      postings_.emplace_back();
+    std::uint32_t token;
+    if (t.size() <= 7) {
+      std::uint64_t key = static_cast<std::uint64_t>(t.size()) << 56;
+      for (size_t i = 0; i < t.size(); ++i)
+        key |= static_cast<std::uint64_t>(static_cast<unsigned char>(t[i])) << (8 * i);
+      auto [it, added] = short_ids_.try_emplace(key, 0);
+      if (added) it->second = new_id(t);
+      token = it->second;
+    } else {
+      auto it = long_ids_.find(t);
+      if (it == long_ids_.end()) it = long_ids_.emplace(std::string(t), new_id(t)).first;
+      token = it->second;
     }
-    auto& ids = postings_[it->second];
+    auto& ids = postings_[token];
     if (ids.empty() || ids.back() != id) ids.push_back(id);  // once per document
   });
 }

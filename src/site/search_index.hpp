@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -68,8 +69,12 @@ class SearchIndexBuilder {
  private:
   std::string key_;
   std::vector<std::vector<std::string>> docs_;  // title, url, date, summary
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> token_ids_;
-  std::vector<std::string_view> tokens_;              // by token id (keys of token_ids_)
+  // Token → id: tokens of up to 7 bytes (CJK bigrams, short words) packed in an integer,
+  // longer ones by their text.
+  std::unordered_map<std::uint64_t, std::uint32_t> short_ids_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> long_ids_;
+  std::deque<std::string> token_text_;                // by token id
+  std::vector<std::string_view> tokens_;              // by token id (into token_text_)
   std::vector<std::vector<std::uint32_t>> postings_;  // by token id: documents, ascending
 };
 
