@@ -39,6 +39,10 @@ class Reader {
          [&](const YAML::Node& n) { return integer(n, "paginate", 1, 10000, out_.paginate); }},
         {"feed_limit",
          [&](const YAML::Node& n) { return integer(n, "feed_limit", 1, 100000, out_.feed_limit); }},
+        {"tag_mentions",
+         [&](const YAML::Node& n) {
+           return integer(n, "tag_mentions", 1, 100, out_.tag_mentions);
+         }},
         {"slug_length",
          [&](const YAML::Node& n) { return integer(n, "slug_length", 8, 200, out_.slug_length); }},
         {"slugs", [&](const YAML::Node& n) { return slugs(n); }},

@@ -62,6 +62,9 @@ struct SiteConfig {
   int search_body_chars = 300;  // how much of each body the search index holds
 
   std::vector<VocabularyTerm> vocabulary;
+  // A vocabulary term tags an article whose headline names it, or whose body mentions it
+  // this many times: a place named once in passing is not what the article is about.
+  int tag_mentions = 2;
   KeywordSettings keywords;
 
   YAML::Node ingest;  // the `ingest:` section, read by ingestion (null when absent)

@@ -1,5 +1,7 @@
 #include "site/article_facts.hpp"
 
+#include <algorithm>
+
 #include "model/issue_binary.hpp"
 #include "output/files.hpp"
 #include "text/utf8.hpp"
@@ -65,13 +67,20 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
   std::string body;
   for (const auto& block : a.body) (body += block.text) += '\n';
   if (!vocabulary_.empty()) {
-    std::string text;
+    // Named in the headline, or mentioned often enough in the body.
+    std::string headline;
     for (const auto* part :
          {a.kicker ? &*a.kicker : nullptr, &a.title, a.subtitle ? &*a.subtitle : nullptr}) {
-      if (part) (text += *part) += '\n';
+      if (part) (headline += *part) += '\n';
     }
-    text += body;
-    for (int term : vocabulary_.find(text))
+    std::vector<int> in_headline = vocabulary_.find(headline);
+    std::vector<int> terms = in_headline;
+    for (const auto& [term, n] : vocabulary_.count(body)) {
+      if (n >= config_.tag_mentions) terms.push_back(term);
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    for (int term : terms)
       f.vocabulary.push_back(config_.vocabulary[static_cast<size_t>(term)].name);
   }
   if (counter_) f.keywords = counter_->count(a.title, body);
@@ -80,8 +89,9 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
 
 std::uint64_t facts_key(const config::SiteConfig& config) {
   BinaryWriter w;
-  w.str("facts 4");
+  w.str("facts 5");
   w.u64(static_cast<std::uint64_t>(config.slugs));
+  w.u64(static_cast<std::uint64_t>(config.tag_mentions));
   w.u64(static_cast<std::uint64_t>(config.slug_length));
   w.u64(config.search ? static_cast<std::uint64_t>(config.search_body_chars) + 1 : 0);
   for (const auto& term : config.vocabulary) {

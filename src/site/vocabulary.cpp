@@ -61,9 +61,9 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
   }
 }
 
-std::vector<int> VocabularyMatcher::find(std::string_view text) const {
+std::vector<std::pair<int, int>> VocabularyMatcher::count(std::string_view text) const {
   std::vector<int> found;
-  if (term_count_ == 0) return found;
+  if (term_count_ == 0) return {};
   int node = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t c = text::next_code_point(text, i);
@@ -77,7 +77,17 @@ std::vector<int> VocabularyMatcher::find(std::string_view text) const {
     }
   }
   std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<std::pair<int, int>> counts;
+  for (int term : found) {
+    if (counts.empty() || counts.back().first != term) counts.emplace_back(term, 0);
+    ++counts.back().second;
+  }
+  return counts;
+}
+
+std::vector<int> VocabularyMatcher::find(std::string_view text) const {
+  std::vector<int> found;
+  for (const auto& [term, n] : count(text)) found.push_back(term);
   return found;
 }
 

@@ -19,6 +19,10 @@ class VocabularyMatcher {
   // The indices (into the vocabulary) of the terms found in `text`, ascending, each once.
   std::vector<int> find(std::string_view text) const;
 
+  // The terms found in `text` with how often each occurs (a name or any of its aliases),
+  // ascending by term.
+  std::vector<std::pair<int, int>> count(std::string_view text) const;
+
   bool empty() const { return term_count_ == 0; }
 
  private:

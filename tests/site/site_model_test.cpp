@@ -50,10 +50,10 @@ TEST(BuildSiteModel, OrdersIssuesAssignsUrlsAndTaxonomies) {
   issues.push_back(
       issue("content/b.txt", text::Date{2022, 11, 8},
             {article("市纪委监委通报2起疫情防控失职失责问题", {"陈正明", "纪宣"},
-                     {"株洲日报讯 11月7日，市纪委监委通报……"}),
+                     {"株洲日报讯 11月7日，株洲市纪委监委通报……"}),
              article("以“硬作风”扛起“硬责任”", {"朱理平"}, {"疫情防控是……"}, {"评论"})}));
   issues.push_back(issue("content/a.txt", text::Date{2020, 2, 4},
-                         {article("疫情当前当好实干派", {"朱理平"}, {"曹书记强调……"})}));
+                         {article("疫情当前当好实干派", {"朱理平"}, {"曹书记强调……", "曹慧泉要求……"})}));
   std::vector<Error> errors;
   model::Site site = build(std::move(issues), sample_config(), errors);
   ASSERT_TRUE(errors.empty()) << format_errors(errors);
@@ -76,10 +76,33 @@ TEST(BuildSiteModel, OrdersIssuesAssignsUrlsAndTaxonomies) {
   // Byline order is kept on the article.
   EXPECT_EQ(site.articles[1].authors, (std::vector<int>{0, 1}));
 
-  // Tags: front matter and vocabulary (alias 曹书记 → 曹慧泉, 株洲 in 株洲日报讯).
+  // Tags: front matter and vocabulary terms mentioned twice (曹慧泉 and its alias 曹书记;
+  // 株洲 in 株洲日报讯 and 株洲市).
   std::vector<std::string> tags;
   for (const auto& t : site.tags.terms) tags.push_back(t.name + ":" + t.kind);
   EXPECT_EQ(tags, (std::vector<std::string>{"曹慧泉:person", "评论:keyword", "株洲:place"}));
+}
+
+TEST(BuildSiteModel, AVocabularyTermTagsWhatItsHeadlineNamesOrItsBodyMentionsTwice) {
+  std::vector<LoadedIssue> issues;
+  issues.push_back(issue(
+      "content/a.txt", text::Date{2022, 11, 8},
+      {article("株洲全力打赢疫情防控歼灭战", {}, {"连日来，全市上下……"}),
+       article("一则消息", {}, {"株洲日报讯 11月7日，市纪委监委通报……"}),
+       article("又一则消息", {}, {"株洲日报讯 11月7日，株洲市……"})}));
+  std::vector<Error> errors;
+  model::Site site = build(std::move(issues), sample_config(), errors);
+  ASSERT_TRUE(errors.empty()) << format_errors(errors);
+  ASSERT_EQ(site.tags.terms.size(), 1u);
+  EXPECT_EQ(site.tags.terms[0].name, "株洲");
+  EXPECT_EQ(site.tags.terms[0].articles, (std::vector<int>{0, 2}));  // one issue: in its order
+  auto one = sample_config();
+  one.tag_mentions = 1;
+  issues.clear();
+  issues.push_back(issue("content/a.txt", text::Date{2022, 11, 8},
+                         {article("一则消息", {}, {"株洲日报讯 11月7日，市纪委监委通报……"})}));
+  site = build(std::move(issues), one, errors);
+  ASSERT_EQ(site.tags.terms.size(), 1u);
 }
 
 TEST(BuildSiteModel, ReportsUndatedAndDuplicateIssues) {
