@@ -15,6 +15,7 @@
 #include "base/error.hpp"
 #include "base/file.hpp"
 #include "cli/commands.hpp"
+#include "cli/site_paths.hpp"
 #include "config/site_config.hpp"
 #include "ingest/ingest.hpp"
 #include "markdown/folder_writer.hpp"
@@ -33,17 +34,6 @@ struct ConvertArgs {
   std::string site;
   bool force = false;
 };
-
-// Ingestion settings: those of the site given with --site, else of the site in the working
-// folder when there is one (so that a converted issue is what `gazette build` would have made
-// of the .txt), else the defaults.
-Result<ingest::Options> ingest_options(const std::string& site) {
-  std::error_code ec;
-  if (site.empty() && !fs::is_regular_file("site.yaml", ec)) return ingest::Options{};
-  auto config = config::load_site_config(site.empty() ? fs::path(".") : fs::path(site));
-  if (!config.ok()) return config.error();
-  return ingest::options_from_yaml(config->ingest, config->file);
-}
 
 // The folder each file is written to, or the first clash (two files, one folder).
 Result<std::vector<fs::path>> target_folders(const ConvertArgs& args) {
@@ -67,7 +57,7 @@ Result<std::vector<fs::path>> target_folders(const ConvertArgs& args) {
 }
 
 int run_convert(const ConvertArgs& args) {
-  auto options = ingest_options(args.site);
+  auto options = site_ingest_options(args.site);
   if (!options.ok()) {
     fmt::print(stderr, "{}", format_error(options.error()));
     return 1;

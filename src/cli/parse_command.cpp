@@ -1,4 +1,5 @@
-// `gazette parse FILE... [--json | --markdown]`: ingests raw issues and prints each as one JSON
+// `gazette parse FILE... [--json | --markdown] [--site DIR]`: ingests raw issues (with the
+// site's ingestion settings, as `gazette build` does) and prints each as one JSON
 // object (the DESIGN.md contract) or as its Markdown issue folder in the single-stream form
 // (docs/markdown-format.md), in the order given. Bad files are reported on stderr as
 // `path:line:col: error: …` (exit status 1) while the good ones are still printed.
@@ -11,6 +12,7 @@
 #include "base/error.hpp"
 #include "base/file.hpp"
 #include "cli/commands.hpp"
+#include "cli/site_paths.hpp"
 #include "ingest/ingest.hpp"
 #include "markdown/folder_writer.hpp"
 #include "markdown/issue_stream.hpp"
@@ -51,6 +53,7 @@ void add_parse_command(CLI::App& app, int& exit_status) {
     std::vector<std::string> files;
     bool json = false;
     bool markdown = false;
+    std::string site;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("FILE", args->files, "Raw issue text files")->required();
@@ -59,11 +62,20 @@ void add_parse_command(CLI::App& app, int& exit_status) {
                 "Print each file as the Markdown issue folder `gazette convert` writes, its files "
                 "one after the other under `==> FOLDER/FILE <==` lines")
       ->excludes(json);
+  cmd->add_option("--site", args->site,
+                  "Ingest with the settings of the site in DIR (default: the site in the "
+                  "working folder, if any)");
   cmd->callback([args, &exit_status] {
     ParseOutput output = args->markdown ? ParseOutput::kMarkdown : ParseOutput::kJson;
     text::Slugger slugger;
     bool first = true;
-    ingest::Ingester ingester{ingest::Options{}};
+    auto options = site_ingest_options(args->site);
+    if (!options) {
+      std::cerr << format_error(options.error());
+      exit_status = 1;
+      return;
+    }
+    ingest::Ingester ingester{*options};
     exit_status = 0;
     for (const std::string& path : args->files) {
       auto bytes = read_file(path);

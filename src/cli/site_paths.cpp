@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include "config/site_config.hpp"
+
 namespace gazette::cli {
 
 namespace fs = std::filesystem;
@@ -20,6 +22,14 @@ fs::path builtin_themes_dir() {
 
 fs::path output_dir(const fs::path& site, const std::string& out) {
   return out.empty() ? site / "public" : fs::path(out);
+}
+
+Result<ingest::Options> site_ingest_options(const std::string& site) {
+  std::error_code ec;
+  if (site.empty() && !fs::is_regular_file("site.yaml", ec)) return ingest::Options{};
+  auto config = config::load_site_config(site.empty() ? fs::path(".") : fs::path(site));
+  if (!config.ok()) return config.error();
+  return ingest::options_from_yaml(config->ingest, config->file);
 }
 
 }  // namespace gazette::cli

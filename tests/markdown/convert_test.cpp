@@ -10,6 +10,7 @@
 #include "ingest/ingest.hpp"
 #include "markdown/issue_reader.hpp"
 #include "markdown/issue_stream.hpp"
+#include "model/issue_json.hpp"
 #include "support.hpp"
 
 namespace gazette::markdown {
@@ -194,6 +195,32 @@ TEST(Convert, IngestsWithTheSiteSettings) {
   EXPECT_EQ(run.status, 1);
   EXPECT_TRUE(run.err.starts_with("./site.yaml:2:3: error: ")) << run.err;
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
+TEST(Parse, IngestsWithTheSiteSettings) {
+  testing::TempDir tmp;
+  fs::path sample = fs::path(GAZETTE_SAMPLES_DIR) / "000_67e3da6dc0608386.txt";
+  fs::create_directory(tmp.path() / "content");
+  fs::copy_file(sample, tmp.path() / "content" / "x.txt");
+  std::ofstream(tmp.path() / "site.yaml") << "ingest:\n  normalize: false\n";
+  ingest::Options raw;
+  raw.normalize = false;
+  const auto expected = model::to_json(ingest_sample(sample, "content/x.txt", raw));
+  ASSERT_NE(expected, model::to_json(ingest_sample(sample, "content/x.txt")));
+
+  Outcome run = gazette(tmp.path(), "parse content/x.txt --json");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(nlohmann::ordered_json::parse(run.out), expected);
+  fs::create_directory(tmp.path() / "elsewhere");
+  run = gazette(tmp.path() / "elsewhere", "parse ../content/x.txt --site ..");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(nlohmann::ordered_json::parse(run.out), expected);
+  // A mistake in site.yaml is reported, and nothing is printed.
+  std::ofstream(tmp.path() / "site.yaml") << "ingest:\n  normalise: false\n";
+  run = gazette(tmp.path(), "parse content/x.txt");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(run.err.starts_with("./site.yaml:2:3: error: ")) << run.err;
+  EXPECT_EQ(run.out, "");
 }
 
 TEST(Convert, UsageErrors) {
