@@ -95,6 +95,22 @@ Status TemplateDependencies::save(const fs::path& cache_dir,
   return output::write_file_atomic(cache_dir / "templates", out);
 }
 
+namespace {
+
+// An article's tags and authors, as its links to them show them.
+void add_terms(Hasher& h, const model::Site& site, const model::ArticleEntry& article) {
+  for (int t : article.tags)
+    h.add(site.tags.terms[static_cast<size_t>(t)].url)
+        .add(site.tags.terms[static_cast<size_t>(t)].name);
+  h.add("|");
+  for (int t : article.authors) {
+    h.add(site.authors.terms[static_cast<size_t>(t)].url)
+        .add(site.authors.terms[static_cast<size_t>(t)].name);
+  }
+}
+
+}  // namespace
+
 Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& config,
                            std::uint64_t global)
     : site_(site), config_(config), global_(global) {
@@ -111,14 +127,7 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
     for (int a : e.articles) {
       const model::ArticleEntry& art = site.articles[static_cast<size_t>(a)];
       h.add(art.url);
-      for (int t : art.tags)
-        h.add(site.tags.terms[static_cast<size_t>(t)].url)
-            .add(site.tags.terms[static_cast<size_t>(t)].name);
-      h.add("|");
-      for (int t : art.authors) {
-        h.add(site.authors.terms[static_cast<size_t>(t)].url)
-            .add(site.authors.terms[static_cast<size_t>(t)].name);
-      }
+      add_terms(h, site, art);
     }
     for (long n : {static_cast<long>(i) - 1, static_cast<long>(i) + 1}) {
       if (n >= 0 && n < static_cast<long>(site.issues.size())) {
@@ -153,14 +162,7 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
         .add(static_cast<std::uint64_t>(art.index))
         .add(art.url)
         .add(art.summary);
-    for (int t : art.tags)
-      h.add(site.tags.terms[static_cast<size_t>(t)].url)
-          .add(site.tags.terms[static_cast<size_t>(t)].name);
-    h.add("|");
-    for (int t : art.authors) {
-      h.add(site.authors.terms[static_cast<size_t>(t)].url)
-          .add(site.authors.terms[static_cast<size_t>(t)].name);
-    }
+    add_terms(h, site, art);
     article_hashes_[a] = h.hash();
   }
   // An article's page also shows its issue (with the issue's lead article and neighbouring
