@@ -456,150 +456,170 @@ BuildResult SiteBuilder::build() {
     return std::nullopt;
   };
 
-  parallel_for(total, workers, [&](size_t item, int worker) {
-    output::OutputBatch& batch = batches[static_cast<size_t>(worker)];
-    std::vector<Error>& errs = render_errors[static_cast<size_t>(worker)];
-    auto put = [&](const std::string& rel, std::string_view bytes, std::uint64_t fingerprint = 0) {
-      if (Status s = batch.put(rel, bytes, fingerprint); !s.ok()) add_unique_error(errs, s.error());
-    };
-    // Renders one page unless it is current; `full` gives articles with their bodies.
-    auto render_page = [&](const Page& page, const FullArticle& full) {
-      Value vars = page_context(page, site, config, contexts, sitemap_of(page), full);
-      templating::RenderInfo info;
-      auto html = env->render(page.template_name, vars, &info);
-      if (!html.ok()) {
-        add_unique_error(errs, html.error());
-        return;
-      }
-      put(page.rel, *html, fingerprints.of(page));
-      used[static_cast<size_t>(worker)][page.template_name].insert(info.templates.begin(),
-                                                                   info.templates.end());
-      ++rendered;
-    };
-    auto is_current = [&](const Page& page) {
-      if (templates_unchanged.count(page.template_name) &&
-          batch.is_current(page.rel, fingerprints.of(page))) {
-        batch.keep(page.rel);
-        return true;
-      }
-      return false;
-    };
-
-    if (item < n_issues) {
-      // An issue: its page, its articles' pages and its own files.
-      const model::IssueEntry& entry = site.issues[item];
-      const std::uint64_t files_fingerprint =
-          Hasher().add(ikey).add(entry.content_hash).add(entry.source_path).add(entry.url).hash();
-      std::vector<const Page*> stale;
-      for (size_t p : pages_of_issue[item]) {
-        if (!is_current(pages[p])) stale.push_back(&pages[p]);
-      }
-      std::vector<std::string> files = {issue_file(entry, "issue.json"),
-                                        issue_file(entry, "issue.md")};
-      if (!entry.source_text.empty()) files.push_back(issue_file(entry, "issue.txt"));
-      bool files_current = true;
-      for (const auto& f : files) {
-        if (batch.is_current(f, files_fingerprint)) {
-          batch.keep(f);
-        } else {
-          files_current = false;
-        }
-      }
-      bool needs_whole = !files_current ||
-                         std::any_of(stale.begin(), stale.end(),
-                                     [](const Page* p) { return p->kind == PageKind::kArticle; });
-      std::optional<model::Issue> whole;
-      if (needs_whole) {
-        whole = whole_issue(item, worker);
-        if (!whole) return;
-      }
-      FullArticle full = [&](int article) -> const model::Article& {
-        return whole
-            ->articles[static_cast<size_t>(site.articles[static_cast<size_t>(article)].index)];
-      };
-      for (const Page* page : stale) render_page(*page, full);
-      if (!files_current) {
-        // The issue's own files: its parse result, its Markdown, its source text.
-        put(files[0], model::to_json(*whole).dump(2) + "\n", files_fingerprint);
-        auto& slugger = sluggers[static_cast<size_t>(worker)];
-        if (!slugger) slugger = std::make_unique<text::Slugger>();
-        put(files[1],
-            markdown::issue_stream(*whole, markdown::issue_folder_name(entry.source_path),
-                                   *slugger),
-            files_fingerprint);
-        if (files.size() > 2) {
-          auto bytes = read_file(entry.source_text);
-          if (bytes.ok()) {
-            put(files[2], *bytes, files_fingerprint);
-          } else {
-            add_unique_error(errs, bytes.error());
-          }
-        }
-      }
-    } else if (item < n_issues + other_pages.size()) {
-      const Page& page = pages[other_pages[item - n_issues]];
-      if (!is_current(page)) {
-        // Only the site's feed needs whole articles: load their issues once each.
-        std::map<int, model::Issue> loaded_issues;
-        FullArticle full = [&](int article) -> const model::Article& {
-          const model::ArticleEntry& a = site.articles[static_cast<size_t>(article)];
-          auto it = loaded_issues.find(a.issue);
-          if (it == loaded_issues.end()) {
-            auto whole = whole_issue(static_cast<size_t>(a.issue), worker);
-            it = loaded_issues
-                     .emplace(a.issue, whole ? std::move(*whole)
-                                             : site.issues[static_cast<size_t>(a.issue)].issue)
-                     .first;
-          }
-          return it->second.articles[static_cast<size_t>(a.index)];
+  // Work items: the issues, the other pages, the static files, the search index's segments and
+  // three small files; handed out segments first, the longest tasks of all.
+  const size_t before_segments = n_issues + other_pages.size() + n_static;
+  auto item_of = [&](size_t slot) {
+    if (slot < segments.size()) return before_segments + slot;
+    if (slot < before_segments + segments.size()) return slot - segments.size();
+    return slot;
+  };
+  parallel_for(
+      total, workers,
+      [&](size_t slot, int worker) {
+        const size_t item = item_of(slot);
+        output::OutputBatch& batch = batches[static_cast<size_t>(worker)];
+        std::vector<Error>& errs = render_errors[static_cast<size_t>(worker)];
+        auto put = [&](const std::string& rel, std::string_view bytes,
+                       std::uint64_t fingerprint = 0) {
+          if (Status s = batch.put(rel, bytes, fingerprint); !s.ok())
+            add_unique_error(errs, s.error());
         };
-        render_page(page, full);
-      }
-    } else if (item < n_issues + other_pages.size() + n_static) {
-      const StaticFile& f = (*static_files)[item - n_issues - other_pages.size()];
-      if (Status s = publish_static_file(f, batch); !s.ok()) add_unique_error(errs, s.error());
-    } else if (item < n_issues + other_pages.size() + n_static + segments.size()) {
-      // A year of the search index: rebuilt when an article of that year changed.
-      const size_t k = item - n_issues - other_pages.size() - n_static;
-      const SearchSegment& segment = segments[k];
-      const auto [first, last] = segment_articles[k];
-      const std::uint64_t fingerprint = fingerprints.of_year(std::stoi(segment.key));
-      std::vector<std::string> names =
-          SearchIndexBuilder::file_names(segment.key, segment.documents);
-      bool current = std::all_of(names.begin(), names.end(), [&](const std::string& f) {
-        return batch.is_current(f, fingerprint);
-      });
-      if (current) {
-        for (const auto& f : names) batch.keep(f);
-      } else {
-        SearchIndexBuilder index(segment.key);
-        for (size_t a = first; a < last; ++a) {
-          const model::ArticleEntry& entry = site.articles[a];
-          const model::Article& art = site.article(static_cast<int>(a));
-          std::string text = art.title;
-          for (const auto* part : {&art.kicker, &art.subtitle, &art.byline}) {
-            if (*part) (text += '\n') += **part;
+        // Renders one page unless it is current; `full` gives articles with their bodies.
+        auto render_page = [&](const Page& page, const FullArticle& full) {
+          Value vars = page_context(page, site, config, contexts, sitemap_of(page), full);
+          templating::RenderInfo info;
+          auto html = env->render(page.template_name, vars, &info);
+          if (!html.ok()) {
+            add_unique_error(errs, html.error());
+            return;
           }
-          for (int t : entry.tags) (text += '\n') += site.tags.terms[static_cast<size_t>(t)].name;
-          (text += '\n') += entry.summary;
-          (text += '\n') += entry.search_text;
-          index.add({art.title, links.url(entry.url), contexts.date_long(entry.issue),
-                     entry.summary, text});
+          put(page.rel, *html, fingerprints.of(page));
+          used[static_cast<size_t>(worker)][page.template_name].insert(info.templates.begin(),
+                                                                       info.templates.end());
+          ++rendered;
+        };
+        auto is_current = [&](const Page& page) {
+          if (templates_unchanged.count(page.template_name) &&
+              batch.is_current(page.rel, fingerprints.of(page))) {
+            batch.keep(page.rel);
+            return true;
+          }
+          return false;
+        };
+
+        if (item < n_issues) {
+          // An issue: its page, its articles' pages and its own files.
+          const model::IssueEntry& entry = site.issues[item];
+          const std::uint64_t files_fingerprint = Hasher()
+                                                      .add(ikey)
+                                                      .add(entry.content_hash)
+                                                      .add(entry.source_path)
+                                                      .add(entry.url)
+                                                      .hash();
+          std::vector<const Page*> stale;
+          for (size_t p : pages_of_issue[item]) {
+            if (!is_current(pages[p])) stale.push_back(&pages[p]);
+          }
+          std::vector<std::string> files = {issue_file(entry, "issue.json"),
+                                            issue_file(entry, "issue.md")};
+          if (!entry.source_text.empty()) files.push_back(issue_file(entry, "issue.txt"));
+          bool files_current = true;
+          for (const auto& f : files) {
+            if (batch.is_current(f, files_fingerprint)) {
+              batch.keep(f);
+            } else {
+              files_current = false;
+            }
+          }
+          bool needs_whole =
+              !files_current || std::any_of(stale.begin(), stale.end(), [](const Page* p) {
+                return p->kind == PageKind::kArticle;
+              });
+          std::optional<model::Issue> whole;
+          if (needs_whole) {
+            whole = whole_issue(item, worker);
+            if (!whole) return;
+          }
+          FullArticle full = [&](int article) -> const model::Article& {
+            return whole
+                ->articles[static_cast<size_t>(site.articles[static_cast<size_t>(article)].index)];
+          };
+          for (const Page* page : stale) render_page(*page, full);
+          if (!files_current) {
+            // The issue's own files: its parse result, its Markdown, its source text.
+            put(files[0], model::to_json(*whole).dump(2) + "\n", files_fingerprint);
+            auto& slugger = sluggers[static_cast<size_t>(worker)];
+            if (!slugger) slugger = std::make_unique<text::Slugger>();
+            put(files[1],
+                markdown::issue_stream(*whole, markdown::issue_folder_name(entry.source_path),
+                                       *slugger),
+                files_fingerprint);
+            if (files.size() > 2) {
+              auto bytes = read_file(entry.source_text);
+              if (bytes.ok()) {
+                put(files[2], *bytes, files_fingerprint);
+              } else {
+                add_unique_error(errs, bytes.error());
+              }
+            }
+          }
+        } else if (item < n_issues + other_pages.size()) {
+          const Page& page = pages[other_pages[item - n_issues]];
+          if (!is_current(page)) {
+            // Only the site's feed needs whole articles: load their issues once each.
+            std::map<int, model::Issue> loaded_issues;
+            FullArticle full = [&](int article) -> const model::Article& {
+              const model::ArticleEntry& a = site.articles[static_cast<size_t>(article)];
+              auto it = loaded_issues.find(a.issue);
+              if (it == loaded_issues.end()) {
+                auto whole = whole_issue(static_cast<size_t>(a.issue), worker);
+                it = loaded_issues
+                         .emplace(a.issue, whole ? std::move(*whole)
+                                                 : site.issues[static_cast<size_t>(a.issue)].issue)
+                         .first;
+              }
+              return it->second.articles[static_cast<size_t>(a.index)];
+            };
+            render_page(page, full);
+          }
+        } else if (item < n_issues + other_pages.size() + n_static) {
+          const StaticFile& f = (*static_files)[item - n_issues - other_pages.size()];
+          if (Status s = publish_static_file(f, batch); !s.ok()) add_unique_error(errs, s.error());
+        } else if (item < n_issues + other_pages.size() + n_static + segments.size()) {
+          // A year of the search index: rebuilt when an article of that year changed.
+          const size_t k = item - n_issues - other_pages.size() - n_static;
+          const SearchSegment& segment = segments[k];
+          const auto [first, last] = segment_articles[k];
+          const std::uint64_t fingerprint = fingerprints.of_year(std::stoi(segment.key));
+          std::vector<std::string> names =
+              SearchIndexBuilder::file_names(segment.key, segment.documents);
+          bool current = std::all_of(names.begin(), names.end(), [&](const std::string& f) {
+            return batch.is_current(f, fingerprint);
+          });
+          if (current) {
+            for (const auto& f : names) batch.keep(f);
+          } else {
+            SearchIndexBuilder index(segment.key);
+            for (size_t a = first; a < last; ++a) {
+              const model::ArticleEntry& entry = site.articles[a];
+              const model::Article& art = site.article(static_cast<int>(a));
+              std::string text = art.title;
+              for (const auto* part : {&art.kicker, &art.subtitle, &art.byline}) {
+                if (*part) (text += '\n') += **part;
+              }
+              for (int t : entry.tags)
+                (text += '\n') += site.tags.terms[static_cast<size_t>(t)].name;
+              (text += '\n') += entry.summary;
+              (text += '\n') += entry.search_text;
+              index.add({art.title, links.url(entry.url), contexts.date_long(entry.issue),
+                         entry.summary, text});
+            }
+            for (const auto& [rel, bytes] : index.files()) put(rel, bytes, fingerprint);
+          }
+        } else if (item == total - 3) {
+          if (config.search) put("search/index.json", search_manifest(segments));
+        } else if (item == total - 2) {
+          put("robots.txt", robots_txt(links));
+        } else if (sitemap_size > kSitemapLimit) {
+          size_t parts = (sitemap_size + kSitemapLimit - 1) / kSitemapLimit;
+          put("sitemap.xml",
+              sitemap_index(links, parts,
+                            site.issues.empty() ? "" : text::iso(site.issues.back().date)));
         }
-        for (const auto& [rel, bytes] : index.files()) put(rel, bytes, fingerprint);
-      }
-    } else if (item == total - 3) {
-      if (config.search) put("search/index.json", search_manifest(segments));
-    } else if (item == total - 2) {
-      put("robots.txt", robots_txt(links));
-    } else if (sitemap_size > kSitemapLimit) {
-      size_t parts = (sitemap_size + kSitemapLimit - 1) / kSitemapLimit;
-      put("sitemap.xml",
-          sitemap_index(links, parts,
-                        site.issues.empty() ? "" : text::iso(site.issues.back().date)));
-    }
-    progress("render", ++done, total);
-  });
+        progress("render", ++done, total);
+      },
+      segments.size());
   for (auto& errs : render_errors) {
     for (Error& e : errs) add_unique_error(errors, std::move(e));
   }

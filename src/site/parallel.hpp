@@ -20,9 +20,11 @@ inline int worker_count(int requested, size_t items) {
 
 // Calls `work(item, worker)` for every item in [0, items) on `workers` threads (the calling
 // thread is worker 0). Items are taken in small chunks from a shared counter, so uneven items
-// balance out. An exception in any worker is rethrown here after all have stopped.
+// balance out; the first `long_items` (the longest tasks, put first so that they do not end
+// the run alone) are taken one at a time. An exception in any worker is rethrown here after
+// all have stopped.
 template <class Work>
-void parallel_for(size_t items, int workers, Work&& work) {
+void parallel_for(size_t items, int workers, Work&& work, size_t long_items = 0) {
   if (items == 0) return;
   if (workers <= 1) {
     for (size_t i = 0; i < items; ++i) work(i, 0);
@@ -36,9 +38,12 @@ void parallel_for(size_t items, int workers, Work&& work) {
   auto run = [&](int worker) {
     try {
       while (!failed.load(std::memory_order_relaxed)) {
-        size_t start = next.fetch_add(chunk, std::memory_order_relaxed);
+        size_t start = next.load(std::memory_order_relaxed), take = 0;
+        do {
+          take = start < long_items ? 1 : chunk;
+        } while (!next.compare_exchange_weak(start, start + take, std::memory_order_relaxed));
         if (start >= items) break;
-        size_t end = std::min(items, start + chunk);
+        size_t end = std::min(items, start + take);
         for (size_t i = start; i < end; ++i) work(i, worker);
       }
     } catch (...) {
