@@ -26,6 +26,7 @@ paginate: 20
 # vocabulary:              # tags matched in titles and bodies
 #   - name: 株洲
 #     kind: place
+# tag_mentions: 2          # a term tags an article its headline names or its body mentions twice
 )";
 
 constexpr std::string_view kContentReadme =
