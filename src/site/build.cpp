@@ -323,7 +323,7 @@ BuildResult SiteBuilder::build() {
   }
   // What every page depends on, and what each page template used last time.
   Hasher global;
-  global.add(GAZETTE_VERSION).add(ikey).add(config.base_url).add(config.language);
+  global.add(program_identity()).add(ikey).add(config.base_url).add(config.language);
   if (auto yaml = read_file(options_.site_dir / "site.yaml"); yaml.ok()) global.add(*yaml);
   for (const auto& [key, text] : theme.strings) global.add(key).add(text);
   TemplateDependencies deps =

@@ -1,5 +1,7 @@
 #include "site/build_stamp.hpp"
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -16,6 +18,15 @@ namespace {
 constexpr const char* kFile = "build-stamp";
 constexpr const char* kFormat = "gazette-build-stamp 1";
 }  // namespace
+
+std::string program_identity() {
+  std::string id = GAZETTE_VERSION;
+  struct stat st {};
+  if (::stat("/proc/self/exe", &st) == 0) {
+    id += fmt::format(":{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+  }
+  return id;
+}
 
 std::optional<BuildStamp> load_build_stamp(const fs::path& cache_dir) {
   auto bytes = read_file(cache_dir / kFile);

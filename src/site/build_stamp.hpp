@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "base/result.hpp"
 
@@ -20,6 +21,11 @@ struct BuildStamp {
   std::uint64_t articles = 0;
   std::uint64_t files = 0;
 };
+
+// Which gazette made a cache: its version and the size and time of its executable, so that
+// another build of gazette (an upgrade, or a developer's rebuild) never trusts what an older
+// one cached or rendered.
+std::string program_identity();
 
 // The stamp kept in `cache_dir`; none when missing or damaged.
 std::optional<BuildStamp> load_build_stamp(const std::filesystem::path& cache_dir);

@@ -9,6 +9,7 @@
 #include "base/file.hpp"
 #include "model/issue_binary.hpp"
 #include "output/files.hpp"
+#include "site/build_stamp.hpp"
 
 namespace gazette::site {
 
@@ -23,7 +24,7 @@ std::uint64_t ingest_key(const config::SiteConfig& config) {
   YAML::Emitter yaml;
   if (config.ingest) yaml << config.ingest;
   return output::content_hash(
-      fmt::format("{}\n{}\n{}", GAZETTE_VERSION, config.paper, yaml.c_str()));
+      fmt::format("{}\n{}\n{}", program_identity(), config.paper, yaml.c_str()));
 }
 
 IssueStore::IssueStore(fs::path dir) : dir_(std::move(dir)) {}

@@ -52,7 +52,8 @@ class IssueStore {
   std::filesystem::path dir_;
 };
 
-// A hash of what ingestion results depend on: gazette's version and site.yaml's `ingest:`.
+// A hash of what ingestion results depend on: which gazette (program_identity) and site.yaml's
+// `paper:` and `ingest:`.
 std::uint64_t ingest_key(const config::SiteConfig& config);
 
 }  // namespace gazette::site
