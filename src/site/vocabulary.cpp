@@ -19,9 +19,10 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
   nodes_.emplace_back();
   auto add = [&](std::string_view word, int term) {
     if (word.empty()) return;
-    int node = 0;
+    int node = 0, length = 0;
     for (size_t i = 0; i < word.size();) {
       char32_t c = text::next_code_point(word, i);
+      ++length;
       if (node == 0) starts_[(c & 0xFFFF) / 64] |= std::uint64_t{1} << (c % 64);
       int next = child(node, c);
       if (next < 0) {
@@ -35,8 +36,10 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
       node = next;
     }
     // A word listed twice (a name that is also another term's alias) belongs to the first.
-    if (nodes_[static_cast<size_t>(node)].output < 0)
+    if (nodes_[static_cast<size_t>(node)].output < 0) {
       nodes_[static_cast<size_t>(node)].output = term;
+      nodes_[static_cast<size_t>(node)].length = length;
+    }
   };
   for (size_t t = 0; t < terms.size(); ++t) {
     add(terms[t].name, static_cast<int>(t));
@@ -64,16 +67,26 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
 std::vector<std::pair<int, int>> VocabularyMatcher::count(std::string_view text) const {
   std::vector<int> found;
   if (term_count_ == 0) return {};
+  // Where the last counted mention of each term ended (in code points): a mention inside or
+  // across another of the same term (株洲 within 株洲市) is the same mention.
+  std::vector<size_t> counted_to(term_count_, 0);
   int node = 0;
+  size_t at = 0;  // code points read
   for (size_t i = 0; i < text.size();) {
     char32_t c = text::next_code_point(text, i);
+    ++at;
     if (node == 0 && !(starts_[(c & 0xFFFF) / 64] & (std::uint64_t{1} << (c % 64)))) continue;
     while (node != 0 && child(node, c) < 0) node = nodes_[static_cast<size_t>(node)].fail;
     int next = child(node, c);
     node = next < 0 ? 0 : next;
     for (int n = node; n > 0; n = nodes_[static_cast<size_t>(n)].output_link) {
-      if (nodes_[static_cast<size_t>(n)].output >= 0)
-        found.push_back(nodes_[static_cast<size_t>(n)].output);
+      const Node& match = nodes_[static_cast<size_t>(n)];
+      if (match.output < 0) continue;
+      const auto term = static_cast<size_t>(match.output);
+      const size_t start = at - static_cast<size_t>(match.length);
+      if (start < counted_to[term]) continue;
+      counted_to[term] = at;
+      found.push_back(match.output);
     }
   }
   std::sort(found.begin(), found.end());

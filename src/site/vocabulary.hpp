@@ -19,8 +19,8 @@ class VocabularyMatcher {
   // The indices (into the vocabulary) of the terms found in `text`, ascending, each once.
   std::vector<int> find(std::string_view text) const;
 
-  // The terms found in `text` with how often each occurs (a name or any of its aliases),
-  // ascending by term.
+  // The terms found in `text` with how often each is mentioned (by its name or any alias;
+  // overlapping words of one term are one mention), ascending by term.
   std::vector<std::pair<int, int>> count(std::string_view text) const;
 
   bool empty() const { return term_count_ == 0; }
@@ -30,6 +30,7 @@ class VocabularyMatcher {
     std::vector<std::pair<char32_t, int>> next;  // sorted by code point
     int fail = 0;
     int output = -1;       // term ending here, or -1
+    int length = 0;        // of the word ending here, in code points
     int output_link = -1;  // nearest node on the fail chain with an output
   };
   int child(int node, char32_t c) const;

@@ -30,6 +30,17 @@ TEST(VocabularyMatcher, OverlappingAndNestedTerms) {
   EXPECT_EQ(m.find("aabca"), (std::vector<int>{0, 1, 3}));
 }
 
+TEST(VocabularyMatcher, CountsMentionsNotOverlappingWords) {
+  std::vector<config::VocabularyTerm> vocab = {
+      {"株洲", {"株洲市"}, "place"}, {"曹慧泉", {"曹书记"}, "person"}, {"核酸", {}, "topic"}};
+  VocabularyMatcher m(vocab);
+  // 株洲市 holds 株洲: one mention, not two.
+  EXPECT_EQ(m.count("株洲市"), (std::vector<std::pair<int, int>>{{0, 1}}));
+  EXPECT_EQ(m.count("株洲市的株洲日报讯，曹书记、曹慧泉谈核酸核酸"),
+            (std::vector<std::pair<int, int>>{{0, 2}, {1, 2}, {2, 2}}));
+  EXPECT_TRUE(m.count("").empty());
+}
+
 TEST(VocabularyMatcher, EmptyVocabulary) {
   VocabularyMatcher m({});
   EXPECT_TRUE(m.empty());
