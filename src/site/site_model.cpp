@@ -199,12 +199,19 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
         add_pieces(alias);
       }
     }
+    // A keyword chosen for fewer articles than a keyword must occur in makes no tag: its page
+    // would list one article and lead nowhere.
+    std::unordered_map<std::string, int> chosen;
+    for (const auto& words : keywords) {
+      for (const auto& k : words) ++chosen[k];
+    }
     for (size_t i = 0; i < n; ++i) {
       for (auto& k : keywords[i]) {
         auto it = vocabulary_name.find(k);
         if (it != vocabulary_name.end()) {
           add_unique(tag_names[i], it->second);
-        } else if (!vocabulary_pieces.count(k)) {
+        } else if (!vocabulary_pieces.count(k) &&
+                   chosen[k] >= config.keywords.min_document_frequency) {
           add_unique(tag_names[i], std::move(k));
         }
       }

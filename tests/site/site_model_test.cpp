@@ -52,8 +52,9 @@ TEST(BuildSiteModel, OrdersIssuesAssignsUrlsAndTaxonomies) {
             {article("市纪委监委通报2起疫情防控失职失责问题", {"陈正明", "纪宣"},
                      {"株洲日报讯 11月7日，株洲市纪委监委通报……"}),
              article("以“硬作风”扛起“硬责任”", {"朱理平"}, {"疫情防控是……"}, {"评论"})}));
-  issues.push_back(issue("content/a.txt", text::Date{2020, 2, 4},
-                         {article("疫情当前当好实干派", {"朱理平"}, {"曹书记强调……", "曹慧泉要求……"})}));
+  issues.push_back(
+      issue("content/a.txt", text::Date{2020, 2, 4},
+            {article("疫情当前当好实干派", {"朱理平"}, {"曹书记强调……", "曹慧泉要求……"})}));
   std::vector<Error> errors;
   model::Site site = build(std::move(issues), sample_config(), errors);
   ASSERT_TRUE(errors.empty()) << format_errors(errors);
@@ -85,11 +86,10 @@ TEST(BuildSiteModel, OrdersIssuesAssignsUrlsAndTaxonomies) {
 
 TEST(BuildSiteModel, AVocabularyTermTagsWhatItsHeadlineNamesOrItsBodyMentionsTwice) {
   std::vector<LoadedIssue> issues;
-  issues.push_back(issue(
-      "content/a.txt", text::Date{2022, 11, 8},
-      {article("株洲全力打赢疫情防控歼灭战", {}, {"连日来，全市上下……"}),
-       article("一则消息", {}, {"株洲日报讯 11月7日，市纪委监委通报……"}),
-       article("又一则消息", {}, {"株洲日报讯 11月7日，株洲市……"})}));
+  issues.push_back(issue("content/a.txt", text::Date{2022, 11, 8},
+                         {article("株洲全力打赢疫情防控歼灭战", {}, {"连日来，全市上下……"}),
+                          article("一则消息", {}, {"株洲日报讯 11月7日，市纪委监委通报……"}),
+                          article("又一则消息", {}, {"株洲日报讯 11月7日，株洲市……"})}));
   std::vector<Error> errors;
   model::Site site = build(std::move(issues), sample_config(), errors);
   ASSERT_TRUE(errors.empty()) << format_errors(errors);
@@ -144,6 +144,29 @@ TEST(BuildSiteModel, AutomaticKeywords) {
   EXPECT_EQ(site.tags.terms[static_cast<size_t>(site.tags.by_name.at("骑手"))].articles,
             (std::vector<int>{3, 0}));
   EXPECT_FALSE(site.tags.by_name.count("核酸"));  // in one article only
+}
+
+TEST(BuildSiteModel, AKeywordChosenForOneArticleOnlyIsNoTag) {
+  config::SiteConfig c = sample_config();
+  c.vocabulary.clear();
+  c.keywords.enabled = true;
+  c.keywords.per_article = 1;
+  c.keywords.min_document_frequency = 2;
+  c.keywords.max_document_share = 0.9;
+  std::vector<LoadedIssue> issues;
+  // 骑手 is in two articles but the best keyword of one only; 志愿者 is the best of two.
+  issues.push_back(
+      issue("content/a.txt", text::Date{2022, 11, 1},
+            {article("骑手送菜", {}, {"骑手穿行在小区之间，骑手说骑手很忙。"}),
+             article("志愿者在行动", {}, {"志愿者为居民送菜，志愿者说志愿者很忙，骑手也忙。"}),
+             article("志愿者招募", {}, {"志愿者踊跃报名，志愿者很多。"})}));
+  std::vector<Error> errors;
+  model::Site site = build(std::move(issues), c, errors);
+  ASSERT_TRUE(errors.empty());
+  EXPECT_FALSE(site.tags.by_name.count("骑手"));
+  ASSERT_TRUE(site.tags.by_name.count("志愿者"));
+  EXPECT_EQ(site.tags.terms[static_cast<size_t>(site.tags.by_name.at("志愿者"))].articles,
+            (std::vector<int>{1, 2}));
 }
 
 TEST(BuildSiteModel, KeywordsDeferToTheVocabulary) {
