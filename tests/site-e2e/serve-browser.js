@@ -83,7 +83,9 @@ function startServe() {
     // A page opened meanwhile shows the overlay too.
     const other = await browser.newPage();
     await other.goto(articleUrl, { waitUntil: 'load' });
-    if ((await other.locator('#gazette-error-overlay').count()) !== 1) problems.push('a page opened during the failed build shows no overlay');
+    // The overlay comes with the first event of the page's live-reload connection.
+    await other.waitForSelector('#gazette-error-overlay', { timeout: 10000 })
+      .catch(() => problems.push('a page opened during the failed build shows no overlay'));
     await other.close();
 
     // Fix it: the overlay goes (the page reloads with the good site).
