@@ -51,15 +51,19 @@ Manifest load_manifest(const std::filesystem::path& file) {
 
 Status save_manifest(const std::filesystem::path& file, const Manifest& manifest) {
   // Sorted, so the file itself is deterministic.
-  std::vector<const Manifest::value_type*> entries;
-  entries.reserve(manifest.size());
-  for (const auto& e : manifest) entries.push_back(&e);
-  std::sort(entries.begin(), entries.end(), [](auto* x, auto* y) { return x->first < y->first; });
+  std::vector<std::pair<std::string_view, OutputRecord>> sorted(manifest.begin(), manifest.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  return save_manifest(file, sorted);
+}
+
+Status save_manifest(const std::filesystem::path& file,
+                     const std::vector<std::pair<std::string_view, OutputRecord>>& sorted) {
   std::string out(kHeader);
-  out.reserve(entries.size() * 80);
-  for (const auto* e : entries) {
-    fmt::format_to(std::back_inserter(out), "{:x} {:x} {:x} {}\n", e->second.hash, e->second.size,
-                   e->second.fingerprint, e->first);
+  out.reserve(sorted.size() * 80);
+  for (const auto& [rel, record] : sorted) {
+    fmt::format_to(std::back_inserter(out), "{:x} {:x} {:x} {}\n", record.hash, record.size,
+                   record.fingerprint, rel);
   }
   return write_file_atomic(file, out);
 }

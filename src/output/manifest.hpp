@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "base/result.hpp"
 #include "base/string_hash.hpp"
@@ -30,5 +32,9 @@ Manifest load_manifest(const std::filesystem::path& file);
 
 // Writes a manifest atomically.
 Status save_manifest(const std::filesystem::path& file, const Manifest& manifest);
+
+// Writes a manifest given as (path, record) lines already sorted by path, atomically.
+Status save_manifest(const std::filesystem::path& file,
+                     const std::vector<std::pair<std::string_view, OutputRecord>>& sorted);
 
 }  // namespace gazette::output

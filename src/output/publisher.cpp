@@ -145,12 +145,13 @@ Result<PublishSummary> Publisher::commit() {
     entries_.clear();
     return summary;
   }
-  Manifest next;
+  // The next manifest: this build's files, sorted by path as entries_ now are.
+  std::vector<std::pair<std::string_view, OutputRecord>> next;
   next.reserve(entries_.size());
+  for (const auto& e : entries_) next.emplace_back(e.rel, e.record);
   if (fresh_) {
     // Everything is staged (there was nothing before): one rename publishes the site.
     for (const auto& e : entries_) {
-      next.emplace(e.rel, e.record);
       ++summary.written;
       summary.bytes_written += e.record.size;
     }
@@ -164,9 +165,9 @@ Result<PublishSummary> Publisher::commit() {
       return file_error(out_dir_.string(), std::strerror(err));
     }
     finished_ = true;
-    if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
-    previous_ = std::move(next);
+    Status saved = save_manifest(cache_dir_ / "manifest", next);
     entries_.clear();
+    if (!saved.ok()) return saved.error();
     return summary;
   }
   fs::create_directories(out_dir_, ec);
@@ -187,7 +188,6 @@ Result<PublishSummary> Publisher::commit() {
     }
   }
   for (const auto& e : entries_) {
-    next.emplace(e.rel, e.record);
     if (!e.staged) {
       ++summary.unchanged;
       continue;
@@ -209,8 +209,13 @@ Result<PublishSummary> Publisher::commit() {
     ++summary.written;
     summary.bytes_written += e.record.size;
   }
+  auto in_this_build = [&](const std::string& rel) {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), rel,
+                               [](const auto& e, const std::string& r) { return e.rel < r; });
+    return it != entries_.end() && it->rel == rel;
+  };
   for (const auto& [rel, record] : previous_) {
-    if (next.count(rel)) continue;
+    if (in_this_build(rel)) continue;
     fs::path gone = out_dir_ / rel;
     if (::unlink(gone.c_str()) == 0) {
       ++summary.deleted;
@@ -219,9 +224,9 @@ Result<PublishSummary> Publisher::commit() {
   }
   fs::remove(staging_dir_ / ".in-progress", ec);  // every staged file has moved into place
   finished_ = true;
-  if (Status s = save_manifest(cache_dir_ / "manifest", next); !s.ok()) return s.error();
-  previous_ = std::move(next);
+  Status saved = save_manifest(cache_dir_ / "manifest", next);
   entries_.clear();
+  if (!saved.ok()) return saved.error();
   return summary;
 }
 
