@@ -38,4 +38,11 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return bytes;
 }
 
+std::string file_version(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return std::to_string(st.st_size) + ':' + std::to_string(st.st_mtim.tv_sec) + '.' +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
 }  // namespace gazette

@@ -12,4 +12,8 @@ namespace gazette {
 // is a directory, or cannot be read.
 Result<std::string> read_file(const std::filesystem::path& path);
 
+// What tells one version of a file from another without reading it: its size and modification
+// time, as text; empty when the file cannot be looked at.
+std::string file_version(const std::filesystem::path& path);
+
 }  // namespace gazette

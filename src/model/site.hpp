@@ -37,7 +37,7 @@ struct ArticleEntry {
   std::string url;            // 2022/11/08/jia-kuai-gou-jian/
   std::string summary;        // the body's first sentence, plain text
   std::string search_text;    // what the search index holds of the body
-  std::uint64_t version = 0;  // changes whenever anything the article says changes (0: unknown)
+  std::uint64_t version = 0;  // changes whenever anything the article says changes
   std::vector<int> tags;      // indices into Site::tags.terms
   std::vector<int> authors;   // indices into Site::authors.terms
 };

@@ -73,8 +73,7 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
          {a.kicker ? &*a.kicker : nullptr, &a.title, a.subtitle ? &*a.subtitle : nullptr}) {
       if (part) (headline += *part) += '\n';
     }
-    std::vector<int> in_headline = vocabulary_.find(headline);
-    std::vector<int> terms = in_headline;
+    std::vector<int> terms = vocabulary_.find(headline);
     for (const auto& [term, n] : vocabulary_.count(body)) {
       if (n >= config_.tag_mentions) terms.push_back(term);
     }

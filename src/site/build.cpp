@@ -1,7 +1,5 @@
 #include "site/build.hpp"
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -50,18 +48,12 @@ double seconds_since(Clock::time_point start) {
 // source text; beyond it they are read back from the issue store when their pages render.
 constexpr std::uint64_t kKeepInMemory = 16u << 20;
 
-// What identifies the version of a file or folder cheaply: sizes and modification times.
-std::string stat_signature(const fs::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
-  return fmt::format("{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-}
-
+// What identifies the version of a folder cheaply: its files' sizes and modification times.
 std::string folder_signature(const fs::path& dir) {
   std::vector<std::string> parts;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    parts.push_back(it->path().filename().string() + "=" + stat_signature(it->path()));
+    parts.push_back(it->path().filename().string() + "=" + file_version(it->path()));
   }
   std::sort(parts.begin(), parts.end());
   std::string sig;
@@ -205,7 +197,7 @@ BuildResult SiteBuilder::build() {
       auto& finder = finders[static_cast<size_t>(worker)];
       if (!finder) finder = std::make_unique<FactFinder>(config, vocabulary);
       const bool folder = src.form == ContentSource::Form::kMarkdownFolder;
-      std::string signature = folder ? folder_signature(src.path) : stat_signature(src.path);
+      std::string signature = folder ? folder_signature(src.path) : file_version(src.path);
       auto cached = state_->index.find(src.rel);
       if (cached != state_->index.end() && cached->second.signature == signature &&
           !signature.empty()) {

@@ -1,12 +1,8 @@
 #include "site/build_stamp.hpp"
 
-#include <sys/stat.h>
-
-#include <fmt/format.h>
-
-#include <cstdio>
 #include <system_error>
 
+#include "base/binary.hpp"
 #include "base/file.hpp"
 #include "output/files.hpp"
 
@@ -16,40 +12,31 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kFile = "build-stamp";
-constexpr const char* kFormat = "gazette-build-stamp 1";
+constexpr std::string_view kMagic = "gazette-build-stamp 2";
 }  // namespace
 
 std::string program_identity() {
-  std::string id = GAZETTE_VERSION;
-  struct stat st {};
-  if (::stat("/proc/self/exe", &st) == 0) {
-    id += fmt::format(":{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-  }
-  return id;
+  return std::string(GAZETTE_VERSION) + ":" + file_version("/proc/self/exe");
 }
 
 std::optional<BuildStamp> load_build_stamp(const fs::path& cache_dir) {
   auto bytes = read_file(cache_dir / kFile);
   if (!bytes.ok()) return std::nullopt;
+  BinaryReader in(*bytes);
+  std::string magic;
   BuildStamp s;
-  unsigned long long inputs = 0, issues = 0, articles = 0, files = 0;
-  char end = 0;
-  const std::string format = fmt::format("{}\n%llx %llu %llu %llu%c", kFormat);
-  if (std::sscanf(bytes->c_str(), format.c_str(), &inputs, &issues, &articles, &files, &end) != 5 ||
-      end != '\n') {
+  if (!in.str(magic) || magic != kMagic || !in.u64(s.inputs) || !in.u64(s.issues) ||
+      !in.u64(s.articles) || !in.u64(s.files) || !in.at_end()) {
     return std::nullopt;
   }
-  s.inputs = inputs;
-  s.issues = issues;
-  s.articles = articles;
-  s.files = files;
   return s;
 }
 
 Status save_build_stamp(const fs::path& cache_dir, const BuildStamp& stamp) {
-  return output::write_file_atomic(
-      cache_dir / kFile, fmt::format("{}\n{:x} {} {} {}\n", kFormat, stamp.inputs, stamp.issues,
-                                     stamp.articles, stamp.files));
+  BinaryWriter out;
+  out.str(kMagic);
+  for (std::uint64_t n : {stamp.inputs, stamp.issues, stamp.articles, stamp.files}) out.u64(n);
+  return output::write_file_atomic(cache_dir / kFile, out.bytes());
 }
 
 void forget_build_stamp(const fs::path& cache_dir) {

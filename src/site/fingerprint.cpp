@@ -157,7 +157,7 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
   for (size_t a = 0; a < site.articles.size(); ++a) {
     const model::ArticleEntry& art = site.articles[a];
     Hasher h;
-    h.add(art.version != 0 ? art.version : issue_hashes_[static_cast<size_t>(art.issue)])
+    h.add(art.version)
         .add(issue_meta[static_cast<size_t>(art.issue)])
         .add(static_cast<std::uint64_t>(art.index))
         .add(art.url)

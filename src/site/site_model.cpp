@@ -9,7 +9,6 @@
 #include <unordered_set>
 
 #include "site/keywords.hpp"
-#include "site/slugs.hpp"
 #include "site/taxonomy.hpp"
 #include "site/vocabulary.hpp"
 #include "text/collate.hpp"
@@ -126,20 +125,9 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
     entry.from_markdown = li.from_markdown;
     entry.content_hash = li.content_hash;
     entry.source_text = li.source_text;
-    // The slugs found with the facts (facts are found for every article, or for none).
-    std::vector<std::string> slugs;
-    if (li.facts.size() == li.issue.articles.size()) {
-      for (auto& f : li.facts) slugs.push_back(std::move(f.slug));
-    } else {
-      auto found =
-          article_slugs(li.issue, config.slugs, slugger, static_cast<size_t>(config.slug_length));
-      if (!found.ok()) {
-        Error e = found.error();
-        e.path = li.source_rel;
-        errors.push_back(std::move(e));
-        continue;
-      }
-      slugs = std::move(*found);
+    if (li.facts.size() != li.issue.articles.size()) {
+      errors.push_back(file_error(li.source_rel, "the facts of its articles were not found"));
+      continue;
     }
     entry.issue = std::move(li.issue);
     const int issue_index = static_cast<int>(site.issues.size());
@@ -147,17 +135,13 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
       model::ArticleEntry a;
       a.issue = issue_index;
       a.index = static_cast<int>(i);
-      a.slug = std::move(slugs[i]);
-      if (i < li.facts.size()) {
-        a.summary = std::move(li.facts[i].summary);
-        a.search_text = std::move(li.facts[i].search_text);
-        a.version = li.facts[i].version;
-        vocabulary_names.push_back(std::move(li.facts[i].vocabulary));
-        if (config.keywords.enabled) keyword_counts.push_back(std::move(li.facts[i].keywords));
-      } else {
-        vocabulary_names.emplace_back();
-        if (config.keywords.enabled) keyword_counts.emplace_back();
-      }
+      ArticleFacts& facts = li.facts[i];
+      a.slug = std::move(facts.slug);
+      a.summary = std::move(facts.summary);
+      a.search_text = std::move(facts.search_text);
+      a.version = facts.version;
+      vocabulary_names.push_back(std::move(facts.vocabulary));
+      if (config.keywords.enabled) keyword_counts.push_back(std::move(facts.keywords));
       a.url = entry.url + a.slug + "/";
       entry.articles.push_back(static_cast<int>(site.articles.size()));
       site.articles.push_back(std::move(a));

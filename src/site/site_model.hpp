@@ -14,7 +14,7 @@ namespace gazette::site {
 
 // An issue as read from content/, before it has a place in the site. Its articles' bodies and
 // captions may have been dropped (see `strip_bodies`): what the model needs of them is in
-// `facts`, one per article.
+// `facts`, one per article (`find_facts`).
 struct LoadedIssue {
   model::Issue issue;
   std::string source_rel;  // path relative to the site folder

@@ -1,7 +1,5 @@
 #include "site/static_files.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <map>
 #include <system_error>
@@ -29,12 +27,9 @@ Result<std::vector<StaticFile>> find_static_files(const std::vector<fs::path>& d
       if (!it->is_regular_file(ec)) continue;
       std::string rel = p.lexically_relative(dir).generic_string();
       if (!output::is_safe_relative_path(rel) || files.count(rel)) continue;
-      struct stat st {};
-      if (::stat(p.c_str(), &st) != 0) return file_error(p.string(), "cannot read");
-      std::string key = p.string() + '\n' + std::to_string(st.st_size) + '\n' +
-                        std::to_string(st.st_mtim.tv_sec) + '.' +
-                        std::to_string(st.st_mtim.tv_nsec);
-      files.emplace(rel, StaticFile{rel, p, output::content_hash(key) | 1});
+      std::string version = file_version(p);
+      if (version.empty()) return file_error(p.string(), "cannot read");
+      files.emplace(rel, StaticFile{rel, p, output::content_hash(p.string() + '\n' + version) | 1});
     }
   }
   std::vector<StaticFile> out;
