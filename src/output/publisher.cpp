@@ -1,5 +1,6 @@
 #include "output/publisher.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <set>
 #include <system_error>
@@ -20,10 +22,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The size of a regular file, or -1 when it is missing or not a regular file.
-long long regular_file_size(const fs::path& path) {
+// The size of the regular file at `rel` in the folder open as `dir_fd`, or -1 when it is
+// missing or not a regular file.
+long long regular_file_size(int dir_fd, std::string_view rel) {
+  if (dir_fd < 0) return -1;
+  char path[PATH_MAX];
+  if (rel.empty() || rel.size() >= sizeof path) return -1;
+  std::memcpy(path, rel.data(), rel.size());
+  path[rel.size()] = '\0';
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+  if (::fstatat(dir_fd, path, &st, 0) != 0 || !S_ISREG(st.st_mode)) return -1;
   return static_cast<long long>(st.st_size);
 }
 
@@ -41,7 +49,7 @@ bool OutputBatch::is_current(std::string_view rel, std::uint64_t fingerprint) co
   if (fingerprint == 0) return false;
   auto it = publisher_->previous_.find(rel);
   if (it == publisher_->previous_.end() || it->second.fingerprint != fingerprint) return false;
-  return regular_file_size(publisher_->out_dir_ / rel) == static_cast<long long>(it->second.size);
+  return regular_file_size(publisher_->out_fd_, rel) == static_cast<long long>(it->second.size);
 }
 
 void OutputBatch::keep(std::string_view rel) {
@@ -58,7 +66,7 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
   auto it = publisher_->previous_.find(rel);
   if (it != publisher_->previous_.end() && it->second.hash == record.hash &&
       it->second.size == record.size &&
-      regular_file_size(publisher_->out_dir_ / rel) == static_cast<long long>(record.size)) {
+      regular_file_size(publisher_->out_fd_, rel) == static_cast<long long>(record.size)) {
     entries_.push_back(Entry{std::string(rel), record, false});  // same bytes: leave it
     if (it->second.fingerprint != fingerprint) records_changed_ = true;
     return {};
@@ -104,10 +112,12 @@ Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean)
     for (auto& [rel, record] : previous) record = OutputRecord{0, ~0ull, 0};
   }
   previous_ = std::move(previous);
+  if (!previous_.empty()) out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
 Publisher::~Publisher() {
   if (!finished_) abort();
+  if (out_fd_ >= 0) ::close(out_fd_);
 }
 
 void Publisher::add(OutputBatch&& batch) {

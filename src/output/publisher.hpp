@@ -88,6 +88,9 @@ class Publisher {
   std::filesystem::path cache_dir_;
   std::filesystem::path staging_dir_;
   Manifest previous_;
+  // The output folder, open, to look at previous files by their relative paths (a lookup
+  // from the folder, not from the root, for each of an archive's many kept files); -1 if none.
+  int out_fd_ = -1;
   std::vector<OutputBatch::Entry> entries_;
   bool fresh_ = false;  // nothing was published before: stage the whole site beside it
   bool records_changed_ = false;
