@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -109,6 +110,10 @@ BuildResult SiteBuilder::build() {
   BuildResult result;
   auto& errors = result.errors;
   auto start = Clock::now();
+  // ICU compiles its transliteration rules on first use in a process (~80 ms): done on the
+  // side while settings, templates and the cache load, so that a rebuild's first slug does
+  // not wait for it.
+  auto warm_up = std::async(std::launch::async, [] { text::Slugger(); });
   auto progress = [&](std::string_view stage, size_t done, size_t total) {
     if (options_.progress) options_.progress(stage, done, total);
   };
@@ -194,8 +199,12 @@ BuildResult SiteBuilder::build() {
     std::vector<std::unique_ptr<FactFinder>> finders(static_cast<size_t>(workers));
     parallel_for(n_sources, workers, [&](size_t i, int worker) {
       const ContentSource& src = (*sources)[i];
-      auto& finder = finders[static_cast<size_t>(worker)];
-      if (!finder) finder = std::make_unique<FactFinder>(config, vocabulary);
+      // A finder (with its transliterators) only for a worker that reads a source again.
+      auto finder = [&]() -> FactFinder& {
+        auto& f = finders[static_cast<size_t>(worker)];
+        if (!f) f = std::make_unique<FactFinder>(config, vocabulary);
+        return *f;
+      };
       const bool folder = src.form == ContentSource::Form::kMarkdownFolder;
       std::string signature = folder ? folder_signature(src.path) : file_version(src.path);
       auto cached = state_->index.find(src.rel);
@@ -209,7 +218,7 @@ BuildResult SiteBuilder::build() {
           if (whole) {
             LoadedIssue li = loaded[i].issue;
             li.issue = std::move(*whole);
-            if (Status s = find_facts(li, *finder); !s.ok()) load_errors[i].push_back(s.error());
+            if (Status s = find_facts(li, finder()); !s.ok()) load_errors[i].push_back(s.error());
             loaded[i].issue.facts = std::move(li.facts);
             progress("ingest", ++done, n_sources);
             return;
@@ -261,7 +270,7 @@ BuildResult SiteBuilder::build() {
         size = bytes->size();
         ++ingested;
       }
-      if (Status s = find_facts(li, *finder); !s.ok()) {
+      if (Status s = find_facts(li, finder()); !s.ok()) {
         load_errors[i].push_back(s.error());
         progress("ingest", ++done, n_sources);
         return;
