@@ -6,6 +6,7 @@
 #include <map>
 
 #include "markdown/body_html.hpp"
+#include "site/term_paging.hpp"
 #include "templating/html.hpp"
 #include "text/calendar.hpp"
 #include "text/cjk.hpp"
@@ -86,10 +87,6 @@ bool is_chinese(const std::string& language) {
 }
 
 }  // namespace
-
-std::string ContextBuilder::term_page_rel(const model::Term& term, int page) {
-  return page <= 1 ? term.url : fmt::format("{}page/{}/", term.url, page);
-}
 
 std::string ContextBuilder::t(const std::string& key) const {
   auto it = theme_.strings.find(key);
@@ -617,42 +614,49 @@ Value ContextBuilder::terms_page(const model::Taxonomy& taxonomy) const {
 Value ContextBuilder::term_page(const model::Taxonomy& taxonomy, int index, int page_number,
                                 int per_page) const {
   const model::Term& term = taxonomy.terms[static_cast<size_t>(index)];
-  const int count = static_cast<int>(term.articles.size());
-  const int pages = std::max(1, (count + per_page - 1) / per_page);
+  const size_t count = term.articles.size();
+  const int pages = term_page_count(count, per_page);
+  // The front page (the newest articles) changes with every article; the others only when a
+  // page fills up, so they show nothing that changes more often (see term_paging.hpp).
+  const bool front = page_number >= pages;
+  const ArticleRange range = term_page_articles(count, per_page, page_number);
   std::vector<Value> items;
-  for (int i = (page_number - 1) * per_page; i < std::min(count, page_number * per_page); ++i) {
-    items.push_back(article_summary(term.articles[static_cast<size_t>(i)]));
-  }
+  for (size_t i = range.first; i < range.last; ++i)
+    items.push_back(article_summary(term.articles[i]));
+  // Links to the pages near this one, newest first: up to two on each side, and page 1. A
+  // page far from the front lists none of the pages that appear as the term grows.
   std::vector<Value> page_urls;
-  for (int p = 1; p <= pages; ++p) {
-    page_urls.push_back(
-        dict({{"number", Value(p)}, {"url", Value(links_.url(term_page_rel(term, p)))}}));
-  }
+  auto link = [&](int p) {
+    return dict({{"number", Value(p)}, {"url", Value(links_.url(term_page_rel(term, p, pages)))}});
+  };
+  const int top = front ? pages : std::min(pages, page_number + 2);
+  const int bottom = std::max(1, page_number - 2);
+  for (int p = top; p >= bottom; --p) page_urls.push_back(link(p));
+  if (bottom > 1) page_urls.push_back(link(1));
   auto page_url = [&](int p) {
-    return p < 1 || p > pages ? Value::none() : Value(links_.url(term_page_rel(term, p)));
+    return p < 1 || p > pages ? Value::none() : Value(links_.url(term_page_rel(term, p, pages)));
   };
   Value paginator = dict({{"page", Value(page_number)},
-                          {"pages", Value(pages)},
+                          {"pages", front ? Value(pages) : Value::none()},
+                          {"front", Value(front)},
                           {"articles", Value::list(std::move(items))},
-                          {"prev_url", page_url(page_number - 1)},
-                          {"next_url", page_url(page_number + 1)},
-                          {"first_url", page_url(1)},
-                          {"last_url", page_url(pages)},
+                          {"prev_url", page_url(page_number + 1)},
+                          {"next_url", page_url(page_number - 1)},
+                          {"first_url", page_url(pages)},
+                          {"last_url", page_url(1)},
                           {"page_urls", Value::list(std::move(page_urls))}});
   std::string title = t(taxonomy.name);
   Value tax = dict({{"name", Value(taxonomy.name)},
                     {"title", Value(title)},
-                    {"url", Value(links_.url(taxonomy.name + "/"))},
-                    {"term_count", Value(static_cast<int64_t>(taxonomy.terms.size()))}});
+                    {"url", Value(links_.url(taxonomy.name + "/"))}});
   Value term_value = dict({{"name", Value(term.name)},
                            {"url", Value(links_.url(term.url))},
-                           {"count", Value(static_cast<int64_t>(count))},
+                           {"count", front ? Value(static_cast<int64_t>(count)) : Value::none()},
                            {"kind", Value(term.kind)},
                            {"feed_url", Value(links_.url(term.url + "feed.xml"))}});
-  std::string page_title =
-      page_number > 1 ? fmt::format("{} ({}/{})", term.name, page_number, pages) : term.name;
+  std::string page_title = front ? term.name : fmt::format("{} ({})", term.name, page_number);
   return with_common({{"taxonomy", tax}, {"term", term_value}, {"paginator", paginator}},
-                     page("term", page_title, {}, term_page_rel(term, page_number),
+                     page("term", page_title, {}, term_page_rel(term, page_number, pages),
                           {{t("home"), ""}, {title, taxonomy.name + "/"}}, term.url + "feed.xml"));
 }
 

@@ -55,7 +55,7 @@ class ContextBuilder {
   Value year_page(int year) const;
   Value month_page(MonthKey month) const;
   Value terms_page(const model::Taxonomy& taxonomy) const;
-  // Page `page` (1-based) of a term's articles, `per_page` a page.
+  // Page `page` of a term's articles, `per_page` a page (numbered as term_paging.hpp says).
   Value term_page(const model::Taxonomy& taxonomy, int term, int page, int per_page) const;
   Value search_page() const;
   Value not_found_page() const;
@@ -67,9 +67,6 @@ class ContextBuilder {
              const std::vector<const model::Article*>& full) const;
   // A sitemap of site-relative paths.
   Value sitemap(const std::vector<std::pair<std::string, std::string>>& rel_and_lastmod) const;
-
-  // Output paths of term pages: tags/zhu-zhou/ (page 1) or tags/zhu-zhou/page/2/.
-  static std::string term_page_rel(const model::Term& term, int page);
 
  private:
   Value page(std::string_view kind, std::string title, std::string description, std::string rel,

@@ -7,6 +7,7 @@
 
 #include "base/file.hpp"
 #include "output/files.hpp"
+#include "site/term_paging.hpp"
 #include "text/calendar.hpp"
 
 namespace gazette::site {
@@ -262,18 +263,26 @@ std::uint64_t Fingerprints::of(const Page& page) const {
     case PageKind::kTerms:
       h.add(page.taxonomy == &site_.tags ? tags_hash_ : authors_hash_);
       break;
-    case PageKind::kTerm:
+    case PageKind::kTerm: {
+      // The front page: the count, the page count and the newest articles. The others: their
+      // own articles, and the page count only when it is within the links they show (see
+      // ContextBuilder::term_page and term_paging.hpp).
+      const model::Term& term = page.taxonomy->terms[static_cast<size_t>(page.index)];
+      const size_t count = term.articles.size();
+      const int pages = term_page_count(count, config_.paginate);
+      const bool front = page.number >= pages;
+      h.add(term.name).add(term.url).add(term.kind).add(static_cast<std::uint64_t>(page.number));
+      h.add(static_cast<std::uint64_t>(front ? pages : std::min(pages, page.number + 3)));
+      if (front) h.add(static_cast<std::uint64_t>(count));
+      const ArticleRange range = term_page_articles(count, config_.paginate, page.number);
+      for (size_t i = range.first; i < range.last; ++i) h.add(article_hash(term.articles[i]));
+      break;
+    }
     case PageKind::kTermFeed: {
       const model::Term& term = page.taxonomy->terms[static_cast<size_t>(page.index)];
-      h.add(static_cast<std::uint64_t>(page.taxonomy->terms.size()));  // taxonomy.term_count
-      h.add(term.name).add(term.url).add(term.kind).add(
-          static_cast<std::uint64_t>(term.articles.size()));
-      size_t from = page.kind == PageKind::kTerm ? static_cast<size_t>(page.number - 1) *
-                                                       static_cast<size_t>(config_.paginate)
-                                                 : 0;
-      size_t count = page.kind == PageKind::kTerm ? static_cast<size_t>(config_.paginate)
-                                                  : static_cast<size_t>(config_.feed_limit);
-      for (size_t i = from; i < term.articles.size() && i < from + count; ++i)
+      h.add(term.name).add(term.url).add(term.kind);
+      for (size_t i = 0; i < term.articles.size() && i < static_cast<size_t>(config_.feed_limit);
+           ++i)
         h.add(article_hash(term.articles[i]));
       break;
     }

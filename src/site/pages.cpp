@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "site/term_paging.hpp"
 #include "text/calendar.hpp"
 
 namespace gazette::site {
@@ -39,10 +40,8 @@ std::vector<std::pair<std::string, std::string>> sitemap_urls(const model::Site&
   for (const model::Taxonomy* tax : {&site.tags, &site.authors}) {
     urls.emplace_back(tax->name + "/", "");
     for (const auto& term : tax->terms) {
-      int pages = std::max<int>(
-          1, (static_cast<int>(term.articles.size()) + config.paginate - 1) / config.paginate);
-      for (int p = 1; p <= pages; ++p)
-        urls.emplace_back(ContextBuilder::term_page_rel(term, p), "");
+      const int pages = term_page_count(term.articles.size(), config.paginate);
+      for (int p = pages; p >= 1; --p) urls.emplace_back(term_page_rel(term, p, pages), "");
     }
   }
   urls.emplace_back("search/", "");
@@ -54,10 +53,8 @@ size_t sitemap_url_count(const model::Site& site, const config::SiteConfig& conf
   for (const auto& [year, months] : site.calendar.days) n += 1 + months.size();
   for (const model::Taxonomy* tax : {&site.tags, &site.authors}) {
     n += 1;
-    for (const auto& term : tax->terms) {
-      n += static_cast<size_t>(std::max<int>(
-          1, (static_cast<int>(term.articles.size()) + config.paginate - 1) / config.paginate));
-    }
+    for (const auto& term : tax->terms)
+      n += static_cast<size_t>(term_page_count(term.articles.size(), config.paginate));
   }
   return n;
 }
@@ -86,11 +83,10 @@ std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& 
     pages.push_back({PageKind::kTerms, tax->name + "/index.html", "terms.html", 0, 0, tax});
     for (size_t t = 0; t < tax->terms.size(); ++t) {
       const model::Term& term = tax->terms[t];
-      int count = static_cast<int>(term.articles.size());
-      int n = std::max(1, (count + config.paginate - 1) / config.paginate);
-      for (int p = 1; p <= n; ++p) {
-        pages.push_back({PageKind::kTerm, index_of(ContextBuilder::term_page_rel(term, p)),
-                         "term.html", static_cast<int>(t), p, tax});
+      const int n = term_page_count(term.articles.size(), config.paginate);
+      for (int p = n; p >= 1; --p) {
+        pages.push_back({PageKind::kTerm, index_of(term_page_rel(term, p, n)), "term.html",
+                         static_cast<int>(t), p, tax});
       }
       pages.push_back(
           {PageKind::kTermFeed, term.url + "feed.xml", "feed.xml", static_cast<int>(t), 0, tax});

@@ -4,6 +4,7 @@
 #include "site/build.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -147,6 +148,13 @@ class BuildTest : public ::testing::Test {
     // then ingestion settings (every issue is read again).
     append(site_ / "site.yaml", "paginate: 3\n");
     expect_incremental_equals_clean("change site.yaml");
+    // Terms of several pages: a new latest issue fills their front pages, then goes.
+    write(site_ / "content/2022-11-12.txt",
+          "株洲日报\n\n2022年11月12日 星期六\n第23128期 今日4版\n\n又一期\n\n株洲日报记者 罗欣\n\n"
+          "株洲日报讯 11月11日，株洲核酸检测工作有序推进。\n");
+    expect_incremental_equals_clean("add an issue to terms of several pages");
+    fs::remove(site_ / "content/2022-11-12.txt");
+    expect_incremental_equals_clean("remove it again");
     append(site_ / "site.yaml", "slug_length: 12\n");
     expect_incremental_equals_clean("shorter slugs");
     std::string yaml = *read_file(site_ / "site.yaml");
@@ -238,6 +246,40 @@ TEST_F(BuildTest, EditingOneIssueRendersOnlyWhatDependsOnIt) {
   BuildResult r = build(site_ / "public");
   EXPECT_GT(r.rendered, 0u);
   EXPECT_LT(r.rendered, first.rendered / 2);
+}
+
+TEST_F(BuildTest, AddingAnIssueLeavesTheFullPagesOfItsTermsAlone) {
+  append(site_ / "site.yaml", "paginate: 2\n");
+  build(site_ / "public");
+  // 罗欣 wrote three articles: page 1 holds the oldest two, the front page the newest two.
+  const fs::path full = site_ / "public/authors/luo-xin/page/1/index.html";
+  const fs::path front = site_ / "public/authors/luo-xin/index.html";
+  ASSERT_TRUE(fs::is_regular_file(full));
+  ASSERT_FALSE(fs::exists(site_ / "public/authors/luo-xin/page/2"));
+  const std::string full_before = *read_file(full);
+  struct stat before {};
+  ASSERT_EQ(::stat(full.c_str(), &before), 0);
+  write(site_ / "content/2022-11-11.txt",
+        "株洲日报\n\n2022年11月11日 星期五\n第23127期 今日4版\n\n新的一期\n\n株洲日报记者 罗欣\n\n"
+        "株洲日报讯 11月10日，株洲疫情防控工作有序推进。\n");
+  BuildResult r = build(site_ / "public");
+  // A fourth article: still two pages, the full one untouched (the same file, not rewritten).
+  struct stat after {};
+  ASSERT_EQ(::stat(full.c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);
+  EXPECT_EQ(*read_file(full), full_before);
+  EXPECT_FALSE(fs::exists(site_ / "public/authors/luo-xin/page/2"));
+  EXPECT_NE(read_file(front)->find("新的一期"), std::string::npos);
+  EXPECT_EQ(read_file(full)->find("新的一期"), std::string::npos);
+  EXPECT_LT(r.rendered, 40u);
+  // A fifth: a second full page appears, and the page count every page shows changes.
+  write(site_ / "content/2022-11-12.txt",
+        "株洲日报\n\n2022年11月12日 星期六\n第23128期 今日4版\n\n又一期\n\n株洲日报记者 罗欣\n\n"
+        "株洲日报讯 11月11日，株洲核酸检测工作有序推进。\n");
+  build(site_ / "public");
+  ASSERT_TRUE(fs::is_regular_file(site_ / "public/authors/luo-xin/page/2/index.html"));
+  EXPECT_NE(read_file(site_ / "public/authors/luo-xin/page/2/index.html")->find("新的一期"),
+            std::string::npos);
 }
 
 TEST_F(BuildTest, IncrementalEqualsCleanAfterEveryKindOfEdit) {
@@ -336,8 +378,9 @@ TEST_F(BrokenInputTest, IssueWithoutADate) {
 
 TEST_F(BrokenInputTest, StaticFileInThePlaceOfAPage) {
   write(site_ / "static/2022/11/08/index.html", "<p>not the issue</p>");
-  expect_failure("static/2022/11/08/index.html: error: this static file would replace the page "
-                 "2022/11/08/index.html");
+  expect_failure(
+      "static/2022/11/08/index.html: error: this static file would replace the page "
+      "2022/11/08/index.html");
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+
+#include "site/term_paging.hpp"
 
 namespace gazette::site {
 namespace {
@@ -71,6 +74,76 @@ TEST(PlanPages, SitemapPartsAboveFiftyThousandUrls) {
       index.find(
           "<loc>https://example.org/archive/sitemap-2.xml</loc><lastmod>2022-11-08</lastmod>"),
       std::string::npos);
+}
+
+// The positions (newest first) of page `number`'s articles.
+std::vector<size_t> on_page(size_t count, int per_page, int number) {
+  ArticleRange r = term_page_articles(count, per_page, number);
+  std::vector<size_t> out;
+  for (size_t i = r.first; i < r.last; ++i) out.push_back(i);
+  return out;
+}
+
+TEST(TermPaging, PagesCountFromTheOldestAndTheFrontShowsTheNewest) {
+  EXPECT_EQ(term_page_count(0, 3), 1);
+  EXPECT_EQ(term_page_count(3, 3), 1);
+  EXPECT_EQ(term_page_count(7, 3), 3);
+  // 7 articles, 3 a page: page 1 the oldest three (positions 6, 5, 4 newest-first), page 2
+  // the next three, the front page (3) the newest three, overlapping page 2 by two.
+  EXPECT_EQ(on_page(7, 3, 1), (std::vector<size_t>{4, 5, 6}));
+  EXPECT_EQ(on_page(7, 3, 2), (std::vector<size_t>{1, 2, 3}));
+  EXPECT_EQ(on_page(7, 3, 3), (std::vector<size_t>{0, 1, 2}));
+  EXPECT_TRUE(on_page(7, 3, 0).empty());
+  EXPECT_TRUE(on_page(7, 3, 4).empty());
+  EXPECT_EQ(on_page(2, 3, 1), (std::vector<size_t>{0, 1}));
+}
+
+TEST(TermPaging, AFullPageKeepsItsArticlesAsTheTermGrows) {
+  // Articles are numbered by age (0 the oldest); a term gains one at a time, newest first.
+  for (int per_page : {1, 3, 20}) {
+    std::map<int, std::vector<size_t>> first_seen;  // full page → its articles by age
+    for (size_t count = 1; count < 100; ++count) {
+      const int pages = term_page_count(count, per_page);
+      for (int p = 1; p < pages; ++p) {
+        std::vector<size_t> ages;
+        for (size_t i : on_page(count, per_page, p)) ages.push_back(count - 1 - i);
+        ASSERT_EQ(ages.size(), static_cast<size_t>(per_page));
+        auto [it, added] = first_seen.emplace(p, ages);
+        EXPECT_EQ(it->second, ages) << "page " << p << " changed at " << count;
+      }
+      // The front page: the newest, as many as fit.
+      auto front = on_page(count, per_page, pages);
+      EXPECT_EQ(front.size(), std::min(count, static_cast<size_t>(per_page)));
+      EXPECT_EQ(front.front(), 0u);
+    }
+  }
+}
+
+TEST(TermPaging, TheFrontPageIsTheTermsOwnUrl) {
+  model::Term term;
+  term.url = "tags/zhu-zhou/";
+  EXPECT_EQ(term_page_rel(term, 3, 3), "tags/zhu-zhou/");
+  EXPECT_EQ(term_page_rel(term, 1, 3), "tags/zhu-zhou/page/1/");
+  EXPECT_EQ(term_page_rel(term, 2, 3), "tags/zhu-zhou/page/2/");
+}
+
+TEST(PlanPages, TermPagesAreTheFrontAndTheFullPagesBeforeIt) {
+  config::SiteConfig config;
+  config.paginate = 2;
+  model::Site site = site_of(5);
+  model::Term term;
+  term.name = "株洲";
+  term.url = "tags/zhu-zhou/";
+  term.articles = {4, 3, 2, 1, 0};
+  site.tags.terms.push_back(term);
+  std::vector<std::string> rels;
+  for (const auto& p : plan_pages(site, config)) {
+    if (p.kind == PageKind::kTerm) rels.push_back(p.rel);
+  }
+  EXPECT_EQ(rels,
+            (std::vector<std::string>{"tags/zhu-zhou/index.html", "tags/zhu-zhou/page/2/index.html",
+                                      "tags/zhu-zhou/page/1/index.html"}));
+  EXPECT_EQ(sitemap_url_count(site, config), sitemap_urls(site, config).size());
 }
 
 TEST(RobotsTxt, PointsAtTheSitemap) {
