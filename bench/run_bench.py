@@ -26,13 +26,22 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def settle():
+    """Flushes what earlier commands wrote, so that no measurement pays for the writeback of the
+    one before it (at 100,000 articles each build leaves gigabytes of dirty pages)."""
+    os.sync()
+    time.sleep(1)
+
+
 def run_timed(cmd, cwd=None):
-    """Runs cmd under GNU time; returns (seconds, peak RSS in MB)."""
+    """Runs cmd under GNU time, after settle(); returns (seconds, peak RSS in MB)."""
+    settle()
     proc = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M"] + cmd, cwd=cwd,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if proc.returncode != 0:
@@ -97,6 +106,12 @@ def main():
     args = ap.parse_args()
     gazette = pathlib.Path(args.gazette).resolve()
     io_floor = gazette.parent / "bench" / "io_floor"
+    for tool, hint in ((gazette, "build it: scripts/test --no-sanitize, or cmake + ninja"),
+                       (io_floor, "build it: cmake with -DGAZETTE_BENCH=ON"),
+                       (shutil.which("hugo"), "install Debian's hugo: sudo apt-get install -y hugo"),
+                       (shutil.which("time") and "/usr/bin/time", "install GNU time: sudo apt-get install -y time")):
+        if not tool or not pathlib.Path(tool).exists():
+            sys.exit(f"run_bench: {tool or hint.split(': ')[0].split()[-1]} is missing: {hint}")
     corpora = ROOT / "bench" / "corpus"
     corpora.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -119,6 +134,7 @@ def main():
             h_times.append(t)
             h_rss.append(rss)
             # The I/O floor, in the same conditions: the files of this run's gazette output.
+            settle()
             floor_out = subprocess.run([str(io_floor), str(runs / f"gazette-{run}" / "public"),
                                         str(runs / f"io-floor-{run}"), str(args.jobs), "keep"],
                                        capture_output=True, text=True, check=True).stdout
@@ -185,7 +201,8 @@ def write_results(args, rows):
         "issues (ingestion included) with the default theme and a tag vocabulary made of the Hugo "
         "site's tags; Hugo builds the same articles from Markdown",
         "- times are wall-clock seconds (median of the runs, alternating gazette, Hugo and the I/O "
-        "floor, each writing into a folder of its own); RSS is the peak resident set (GNU time)",
+        "floor, each writing into a folder of its own, each started after a `sync` so that none pays "
+        "for the writeback of the one before); RSS is the peak resident set (GNU time)",
         "- rebuilds: with the cache of a previous build; `one issue edited` appends a paragraph to "
         "one raw issue, `article template edited` changes the template of every article page",
         "",
