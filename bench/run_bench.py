@@ -39,6 +39,15 @@ def settle():
     time.sleep(1)
 
 
+def discard(path, trash):
+    """Moves `path` out of the way into `trash`, which is deleted once every measurement is done:
+    ext4 makes creating files slow for minutes after many were deleted (its "recently deleted"
+    inode check), which would otherwise punish whatever is measured next."""
+    if path.exists():
+        trash.mkdir(exist_ok=True)
+        path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
+
+
 def run_timed(cmd, cwd=None):
     """Runs cmd under GNU time, after settle(); returns (seconds, peak RSS in MB)."""
     settle()
@@ -114,15 +123,14 @@ def main():
             sys.exit(f"run_bench: {tool or hint.split(': ')[0].split()[-1]} is missing: {hint}")
     corpora = ROOT / "bench" / "corpus"
     corpora.mkdir(parents=True, exist_ok=True)
+    trash = corpora / ".trash"  # deleted at the end (see discard)
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         corpus, site = prepare(n, corpora)
         info = json.loads((corpus / "corpus.json").read_text())
-        # Every clean build writes into a folder of its own, and the folders are deleted only at
-        # the end: ext4 makes creating files slow for minutes after many were deleted (its
-        # "recently deleted" inode check), which would otherwise punish whichever tool ran last.
+        # Every clean build writes into a folder of its own; nothing is deleted before the end.
         runs = corpus / "runs"
-        shutil.rmtree(runs, ignore_errors=True)
+        discard(runs, trash)
         runs.mkdir()
         g_times, h_times, g_rss, h_rss, floors = [], [], [], [], []
         for run in range(args.runs):
@@ -146,8 +154,8 @@ def main():
         hugo_files, hugo_size = tree_size(runs / "hugo-0")
         floor = statistics.median(floors)
         # The rebuilds work on the site's own output folder.
-        shutil.rmtree(site / "public", ignore_errors=True)
-        shutil.rmtree(site / ".gazette-cache", ignore_errors=True)
+        discard(site / "public", trash)
+        discard(site / ".gazette-cache", trash)
         gazette_build(gazette, site, args.jobs)
         # Rebuilds.
         noop, noop_rss = gazette_build(gazette, site, args.jobs)
@@ -168,7 +176,7 @@ def main():
         template, template_rss = gazette_build(gazette, site, args.jobs)
         shutil.rmtree(templates)
         gazette_build(gazette, site, args.jobs)
-        shutil.rmtree(runs, ignore_errors=True)
+        discard(runs, trash)
         rows.append(dict(n=n, articles=info["articles"], issues=info["issues"], raw_mb=info["bytes"]["raw"] / 1e6,
                          g=statistics.median(g_times), g_all=g_times, h=statistics.median(h_times), h_all=h_times,
                          g_rss=max(g_rss), h_rss=max(h_rss), files=files, size=size,
@@ -177,6 +185,7 @@ def main():
                          floor_all=floors))
         print(json.dumps(rows[-1]), flush=True)
     write_results(args, rows)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def version(cmd):
