@@ -177,7 +177,7 @@ BuildResult SiteBuilder::build() {
   const std::uint64_t ikey = ingest_key(config), fkey = facts_key(config);
   if (options_.clean || !state_->loaded || state_->ingest_key != ikey) {
     state_->index.clear();
-    if (!options_.clean) state_->index = store.load_index(ikey, state_->facts_key);
+    if (!options_.clean) state_->index = store.load_index(ikey, state_->facts_key, options_.jobs);
     state_->ingest_key = ikey;
     state_->loaded = true;
   }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <set>
 #include <system_error>
 
@@ -10,6 +11,7 @@
 #include "model/issue_binary.hpp"
 #include "output/files.hpp"
 #include "site/build_stamp.hpp"
+#include "site/parallel.hpp"
 
 namespace gazette::site {
 
@@ -74,37 +76,60 @@ std::optional<IndexHead> read_head(const fs::path& file) {
 
 }  // namespace
 
-std::unordered_map<std::string, StoredIssue> IssueStore::load_index(
-    std::uint64_t ingest_key, std::uint64_t& facts_key) const {
+namespace {
+
+// The entries of one index shard, or false when it is missing or damaged.
+bool read_shard(const fs::path& file, std::vector<StoredIssue>& out) {
+  auto bytes = read_file(file);
+  if (!bytes.ok()) return false;
+  BinaryReader in(*bytes);
+  std::uint64_t count = 0;
+  if (!in.u64(count)) return false;
+  out.reserve(static_cast<size_t>(std::min<std::uint64_t>(count, 1 << 24)));
+  for (std::uint64_t i = 0; i < count; ++i) {
+    StoredIssue& s = out.emplace_back();
+    LoadedIssue& li = s.issue;
+    std::uint64_t markdown = 0, facts = 0;
+    if (!in.str(li.source_rel) || !in.str(s.signature) || !in.u64(li.content_hash) ||
+        !in.u64(markdown) || !in.str(li.source_text) || !model::read_issue(in, li.issue) ||
+        !in.u64(facts) || facts != li.issue.articles.size()) {
+      return false;
+    }
+    li.from_markdown = markdown != 0;
+    li.facts.resize(static_cast<size_t>(facts));
+    for (auto& f : li.facts) {
+      if (!read_facts(in, f)) return false;
+    }
+  }
+  return in.ok() && in.at_end();
+}
+
+}  // namespace
+
+std::unordered_map<std::string, StoredIssue> IssueStore::load_index(std::uint64_t ingest_key,
+                                                                    std::uint64_t& facts_key,
+                                                                    int workers) const {
   std::unordered_map<std::string, StoredIssue> index;
   auto head = read_head(dir_ / "index");
   if (!head || head->ingest_key != ingest_key) return index;
-  facts_key = head->facts_key;
-  for (std::uint64_t k = 0; k < kShards; ++k) {
-    auto bytes = read_file(dir_ / shard_name(k));
-    if (!bytes.ok()) return {};
-    BinaryReader in(*bytes);
-    std::uint64_t count = 0;
-    if (!in.u64(count)) return {};
-    index.reserve(index.size() + static_cast<size_t>(std::min<std::uint64_t>(count, 1 << 24)));
-    for (std::uint64_t i = 0; i < count; ++i) {
-      StoredIssue s;
-      LoadedIssue& li = s.issue;
-      std::uint64_t markdown = 0, facts = 0;
-      if (!in.str(li.source_rel) || !in.str(s.signature) || !in.u64(li.content_hash) ||
-          !in.u64(markdown) || !in.str(li.source_text) || !model::read_issue(in, li.issue) ||
-          !in.u64(facts) || facts != li.issue.articles.size()) {
-        return {};
-      }
-      li.from_markdown = markdown != 0;
-      li.facts.resize(static_cast<size_t>(facts));
-      for (auto& f : li.facts) {
-        if (!read_facts(in, f)) return {};
-      }
-      index.emplace(li.source_rel, std::move(s));
+  // The shards are read and decoded on every worker, then gathered.
+  std::vector<std::vector<StoredIssue>> shards(kShards);
+  std::atomic<bool> damaged{false};
+  parallel_for(kShards, worker_count(workers, kShards), [&](size_t k, int) {
+    if (!damaged.load(std::memory_order_relaxed) && !read_shard(dir_ / shard_name(k), shards[k]))
+      damaged = true;
+  });
+  if (damaged) return index;
+  size_t total = 0;
+  for (const auto& shard : shards) total += shard.size();
+  index.reserve(total);
+  for (auto& shard : shards) {
+    for (StoredIssue& s : shard) {
+      std::string key = s.issue.source_rel;
+      index.emplace(std::move(key), std::move(s));
     }
-    if (!in.ok() || !in.at_end()) return {};
   }
+  facts_key = head->facts_key;
   return index;
 }
 

@@ -32,9 +32,10 @@ class IssueStore {
 
   // The index saved by a previous build with the same ingest key, by source path; empty when
   // there is none, it is damaged, or it was made with other ingest settings. `facts_key` is
-  // set to the key its facts were found with.
+  // set to the key its facts were found with. Read on `workers` threads (0: every core).
   std::unordered_map<std::string, StoredIssue> load_index(std::uint64_t ingest_key,
-                                                          std::uint64_t& facts_key) const;
+                                                          std::uint64_t& facts_key,
+                                                          int workers = 0) const;
 
   // Saves the index of this build, and removes the issue files of sources no longer there.
   Status save_index(std::uint64_t ingest_key, std::uint64_t facts_key,
