@@ -146,7 +146,7 @@ class BuildTest : public ::testing::Test {
     expect_incremental_equals_clean("remove the override");
     // site.yaml: page size, then tags (the vocabulary changes what is found in articles),
     // then ingestion settings (every issue is read again).
-    append(site_ / "site.yaml", "paginate: 3\n");
+    append(site_ / "site.yaml", "paginate: 1\n");  // every term of several pages
     expect_incremental_equals_clean("change site.yaml");
     // Terms of several pages: a new latest issue fills their front pages, then goes.
     write(site_ / "content/2022-11-12.txt",
