@@ -4,7 +4,9 @@
 // Python process, see template_bench.py), on one core. Prints both figures and the ratio, and
 // checks that both engines produce the same page.
 //
-// Usage: template_bench [RENDERS] [--gazette-only]   (default 10000 renders; run from anywhere)
+// Usage: template_bench [RENDERS] [--gazette-only] [--templates DIR]
+//   (default 10000 renders of bench/template_bench/article.html; run from anywhere; another
+//   DIR needs an article.html and a context.json)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,8 +34,19 @@ std::string read(const std::string& path) {
 int main(int argc, char** argv) {
   using namespace gazette::templating;
   const int renders = argc > 1 ? std::atoi(argv[1]) : 10000;
-  const bool gazette_only = argc > 2 && std::string(argv[2]) == "--gazette-only";
-  const std::string dir = GAZETTE_BENCH_TEMPLATES;
+  bool gazette_only = false;
+  std::string dir = GAZETTE_BENCH_TEMPLATES;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--gazette-only") {
+      gazette_only = true;
+    } else if (arg == "--templates" && i + 1 < argc) {
+      dir = argv[++i];
+    } else {
+      std::fprintf(stderr, "usage: template_bench [RENDERS] [--gazette-only] [--templates DIR]\n");
+      return 2;
+    }
+  }
   Environment env({dir});
   if (auto errors = env.load_all(); !errors.empty()) {
     std::fputs(gazette::format_errors(errors).c_str(), stderr);

@@ -525,8 +525,7 @@ Result<Value> get_slice(const Value& obj, const Value* start_v, const Value* sto
     if (!*step || **step == 1) {
       size_t from, to;
       pystr::slice_bytes(obj.as_string(), *start, *stop, from, to);
-      if (from == 0 && to == obj.as_string().size()) return obj;
-      return Value::string(obj.as_string().substr(from, to - from), obj.is_safe());
+      return Value::substring(obj, from, to);
     }
     return Value::string(pystr::slice(obj.as_string(), *start, *stop, *step), obj.is_safe());
   }

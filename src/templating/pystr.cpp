@@ -224,6 +224,16 @@ std::string title_char(char32_t c) {
 
 void slice_bytes(std::string_view s, std::optional<int64_t> start_in,
                  std::optional<int64_t> stop_in, size_t& from, size_t& to) {
+  if (start_in.value_or(0) >= 0 && stop_in.value_or(0) >= 0) {
+    // Counted from the start (`s[:10]`, `s[2:5]`): only the characters before the end are
+    // walked, whatever the string's length.
+    from = offset_of(s, static_cast<size_t>(start_in.value_or(0)));
+    to = stop_in ? from + offset_of(s.substr(from), static_cast<size_t>(std::max<int64_t>(
+                                                        *stop_in - start_in.value_or(0), 0)))
+                 : s.size();
+    if (to <= from) from = to = 0;
+    return;
+  }
   bool ascii = is_ascii(s);
   int64_t len = ascii ? static_cast<int64_t>(s.size()) : static_cast<int64_t>(length(s));
   int64_t start, stop;

@@ -241,7 +241,7 @@ StringBuilder::~StringBuilder() {
   if (block_) free_block(block_, capacity_);
 }
 
-Value StringBuilder::build(bool safe) {
+Value StringBuilder::build(bool safe, bool escapes_to_itself) {
   if (size_ == 0) {
     Value v = Value::make_string({}, safe);
     return v;
@@ -253,16 +253,18 @@ Value StringBuilder::build(bool safe) {
   size_ = capacity_ = 0;
   Value v;
   v.rep_.kind = Kind::kString;
-  v.rep_.flags = Value::kHeap | (safe ? Value::kSafe : 0);
+  v.rep_.flags = Value::kHeap | (safe ? Value::kSafe : 0) |
+                 (escapes_to_itself ? Value::kEscapeFree : 0);
   v.rep_.u.chars = b->data;
   v.rep_.len = b->size;
   return v;
 }
 
-Value Value::make_string(std::string_view s, bool safe) {
+Value Value::make_string(std::string_view s, bool safe, bool scan) {
   Value v;
   v.rep_.kind = Kind::kString;
-  v.rep_.flags = static_cast<uint8_t>((safe ? kSafe : 0) | (needs_escaping(s) ? 0 : kEscapeFree));
+  v.rep_.flags =
+      static_cast<uint8_t>((safe ? kSafe : 0) | (!scan || needs_escaping(s) ? 0 : kEscapeFree));
   if (s.empty()) {
     v.rep_.u.chars = "";
     v.rep_.len = 0;
@@ -273,6 +275,26 @@ Value Value::make_string(std::string_view s, bool safe) {
   v.rep_.u.chars = b->data;
   v.rep_.len = b->size;
   return v;
+}
+
+Value Value::substring(const Value& s, size_t from, size_t to) {
+  std::string_view text = s.as_string();
+  if (from == 0 && to == text.size()) return s;
+  std::string_view part = text.substr(from, to - from);
+  if (from == 0 || !(s.rep_.flags & kHeap)) {
+    // A prefix (a block is found from the start of its text) or uncounted bytes: shared.
+    Value v(s);
+    v.rep_.u.chars = part.data();
+    v.rep_.len = static_cast<uint32_t>(part.size());
+    if (!(v.rep_.flags & kEscapeFree) && !needs_escaping(part)) v.rep_.flags |= kEscapeFree;
+    return v;
+  }
+  if (s.rep_.flags & kEscapeFree) {
+    Value v = make_string(part, s.is_safe(), /*scan=*/false);
+    v.rep_.flags |= kEscapeFree;
+    return v;
+  }
+  return make_string(part, s.is_safe());
 }
 
 Value Value::borrowed(std::string_view s, bool safe) {

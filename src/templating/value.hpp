@@ -196,6 +196,9 @@ class Value {
     return make_string(s, like.is_safe());
   }
   static Value string(std::string_view s, bool safe) { return make_string(s, safe); }
+  // Bytes [from, to) of the string `s`, with its Markup mark: a prefix shares the block of
+  // `s` (no copy), and a part of a string that escapes to itself does too.
+  static Value substring(const Value& s, size_t from, size_t to);
 
   static Value list(std::vector<Value> items, ListKind kind = ListKind::kList);
   static Value tuple(std::vector<Value> items) { return list(std::move(items), ListKind::kTuple); }
@@ -307,7 +310,8 @@ class Value {
 
   struct AliasTag {};
   struct Rep;
-  static Value make_string(std::string_view s, bool safe);
+  // A string value in a block of its own; `scan`: find out whether it escapes to itself.
+  static Value make_string(std::string_view s, bool safe, bool scan = true);
   // find(probe) past the remembered position.
   const Value* find_probed(const KeyProbe& probe) const;
   // `r` with a reference of its own (counted blocks retained; aliases become owners).
@@ -492,7 +496,9 @@ class StringBuilder {
   bool empty() const { return size_ == 0; }
   std::string_view view() const { return {block_ ? data() : "", size_}; }
   // The string as a value (Markup when `safe`); the builder is empty afterwards.
-  Value build(bool safe = false);
+  // `escapes_to_itself`: the caller knows the text has none of & < > ' " (made only of
+  // parts that escape to themselves), which spares printing it the escaping scan.
+  Value build(bool safe = false, bool escapes_to_itself = false);
 
  private:
   char* data() const;
