@@ -151,11 +151,13 @@ Result<Value> filter_join(CallContext& cx, const Value& input, const Args& args)
       out.append(text);
     }
   };
+  bool escape_free = d.escapes_to_itself();
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) add(d, markup);
     add(*items[i], markup);
+    escape_free = escape_free && items[i]->escapes_to_itself();
   }
-  return out.build(markup);
+  return out.build(markup, escape_free);
 }
 
 Result<Value> filter_attr(CallContext&, const Value& input, const Args& args) {

@@ -191,7 +191,7 @@ Result<Value> filter_replace(CallContext& cx, const Value& input, const Args& ar
       pos = found + old_s.size();
     }
     out.append(s.substr(pos));
-    return out.build();
+    return out.build(false, input.escapes_to_itself() && a[1]->escapes_to_itself());
   }
   if (!cx.autoescape()) {
     std::string s = to_python_str(input);
@@ -278,7 +278,7 @@ Result<Value> filter_truncate(CallContext&, const Value& input, const Args& args
   } else {
     out.append(end.as_string());
   }
-  return out.build(input.is_safe());
+  return out.build(input.is_safe(), input.escapes_to_itself() && end.escapes_to_itself());
 }
 
 Result<Value> filter_wordcount(CallContext&, const Value& input, const Args& args) {
