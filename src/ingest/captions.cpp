@@ -73,7 +73,7 @@ void place_captions(std::vector<Unit>& units, const Patterns& patterns) {
     if (u.kind == UnitKind::kCredit && u.byline && !out.empty()) {
       Unit& p = out.back();
       if (p.kind == UnitKind::kParagraph && !p.byline && !p.end_byline && p.continued_to.empty() &&
-          count_letters(p.text) <= kCaptionLetters &&
+          !has_letters(p.text, kCaptionLetters + 1) &&
           (starts_with_any(p.text, patterns.caption_openings) ||
            (picture_credit(*u.byline, patterns) && written_story_above(out, out.size() - 1)))) {
         p.kind = UnitKind::kCaption;

@@ -6,37 +6,46 @@
 namespace gazette::ingest {
 
 std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
+  std::u32string out(utf8.size(), U'\0');  // at most one code point per byte
+  size_t n = 0;
   for (size_t i = 0; i < utf8.size();) {
     auto b = static_cast<unsigned char>(utf8[i]);
     if (b < 0x80) {
-      out.push_back(b);
+      out[n++] = b;
       ++i;
     } else {
-      out.push_back(text::next_code_point(utf8, i));
+      out[n++] = text::next_code_point(utf8, i);
     }
   }
+  out.resize(n);
   return out;
 }
 
 std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
+  std::string out(s.size() * 4, '\0');  // at most four bytes per code point
+  size_t n = 0;
   for (char32_t c : s) {
     if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
+      out[n++] = static_cast<char>(c);
     } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      out[n++] = static_cast<char>(0xC0 | (c >> 6));
+      out[n++] = static_cast<char>(0x80 | (c & 0x3F));
     } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      out[n++] = static_cast<char>(0xE0 | (c >> 12));
+      out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c > 0x10FFFF) {  // not a code point: U+FFFD, as text::append_utf8 writes
+      out[n++] = '\xEF';
+      out[n++] = '\xBF';
+      out[n++] = '\xBD';
     } else {
-      text::append_utf8(out, c);
+      out[n++] = static_cast<char>(0xF0 | (c >> 18));
+      out[n++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out[n++] = static_cast<char>(0x80 | (c & 0x3F));
     }
   }
+  out.resize(n);
   return out;
 }
 
@@ -47,9 +56,7 @@ bool is_han(char32_t c) {
   return text::is_han(c);
 }
 
-bool is_cjk_letter(char32_t c) {
-  if (c >= 0x4E00 && c <= 0x9FFF) return true;
-  if (c < 0x1100) return false;
+bool is_other_cjk_letter(char32_t c) {
   if (c >= 0x3000 && c <= 0x303F) return c == U'〇' || c == U'々';
   if (c >= 0xFF00 && c <= 0xFF60) return false;
   return text::is_cjk_letter(c);
@@ -80,19 +87,6 @@ bool is_cjk_punct(char32_t c) {
       break;
   }
   return text::is_cjk_punctuation(c);
-}
-
-bool is_latin(char32_t c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
-  if ((c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ')) return true;
-  return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
-}
-
-bool is_space(char32_t c) {
-  // Unicode White_Space, spelled out: this runs for every character.
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 bool is_sentence_final(char32_t c) {
@@ -211,6 +205,14 @@ size_t count_letters(std::u32string_view s) {
   return n;
 }
 
+bool has_letters(std::u32string_view s, size_t n) {
+  if (n == 0) return true;
+  for (char32_t c : s) {
+    if ((is_cjk_letter(c) || is_latin(c) || is_digit(c)) && --n == 0) return true;
+  }
+  return false;
+}
+
 std::u32string_view trim(std::u32string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -218,11 +220,12 @@ std::u32string_view trim(std::u32string_view s) {
 }
 
 std::u32string without_spaces(std::u32string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
+  std::u32string out(s.size(), U'\0');
+  size_t n = 0;
   for (char32_t c : s) {
-    if (!is_space(c)) out.push_back(c);
+    if (!is_space(c)) out[n++] = c;
   }
+  out.resize(n);
   return out;
 }
 

@@ -15,8 +15,15 @@ std::string to_utf8(std::u32string_view text);
 // A Han ideograph.
 bool is_han(char32_t c);
 
+// The rest of is_cjk_letter, past its fast paths.
+bool is_other_cjk_letter(char32_t c);
+
 // A CJK letter (Han, kana, hangul, bopomofo).
-bool is_cjk_letter(char32_t c);
+inline bool is_cjk_letter(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  if (c < 0x1100) return false;
+  return is_other_cjk_letter(c);
+}
 
 // CJK punctuation, including the marks CJK text prints wide (“”‘’…—·).
 bool is_cjk_punct(char32_t c);
@@ -32,10 +39,19 @@ inline bool is_digit(char32_t c) {
 }
 
 // ASCII or full-width Latin letter, or a Latin letter with accents.
-bool is_latin(char32_t c);
+inline bool is_latin(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  if ((c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ')) return true;
+  return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
 
-// White space, including the ideographic space and no-break space.
-bool is_space(char32_t c);
+// White space, including the ideographic space and no-break space (Unicode White_Space).
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c >= 0x4E00 && c < 0xFFFF) return false;  // Han and what follows: the usual case
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
 
 // Ends a sentence: 。！？!? and the ellipsis (…).
 bool is_sentence_final(char32_t c);
@@ -66,6 +82,9 @@ double text_width(std::u32string_view text);
 
 // Counts letters and digits (CJK letters, Latin letters, digits).
 size_t count_letters(std::u32string_view text);
+
+// Whether the text has at least `n` letters and digits (reads only as far as it must).
+bool has_letters(std::u32string_view text, size_t n);
 
 // The text without leading and trailing white space.
 std::u32string_view trim(std::u32string_view text);

@@ -54,7 +54,7 @@ char32_t last_mark(std::u32string_view s) {
 bool headline_like(std::u32string_view s, double width) {
   s = trim(s);
   if (s.empty() || width > 40) return false;
-  if (count_letters(s) < 2) return false;
+  if (!has_letters(s, 2)) return false;
   int commas = 0;
   for (size_t k = 0; k + 1 < s.size(); ++k) {
     char32_t c = s[k];

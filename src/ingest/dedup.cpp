@@ -136,7 +136,7 @@ void remove_repeats(std::vector<Unit>& units, std::vector<model::Warning>& warni
     }
     return true;
   };
-  auto long_enough = [&](const Para& p) { return count_letters(p.folded) >= min_letters; };
+  auto long_enough = [&](const Para& p) { return has_letters(p.folded, min_letters); };
 
   for (size_t ui = 0; ui < units.size(); ++ui) {
     Unit& u = units[ui];
@@ -214,7 +214,7 @@ void remove_repeats(std::vector<Unit>& units, std::vector<model::Warning>& warni
       }
     }
     // 3. This paragraph repeats part of an earlier one that ran two together: split that one.
-    if (long_enough(p) && (p.sents.size() >= 2 || count_letters(p.folded) >= 40) &&
+    if (long_enough(p) && (p.sents.size() >= 2 || has_letters(p.folded, 40)) &&
         !p.hashes.empty()) {
       auto it = by_sentence.find(p.hashes[0]);
       bool done = false;

@@ -118,7 +118,7 @@ std::vector<bool> find_subheadings(const std::vector<Unit>& units, const Pattern
     if (next.kind != UnitKind::kParagraph || next.byline) continue;
     // A salutation (广大市民朋友：) opens a letter or notice: a new item, not a section.
     char32_t open_end = last_mark(next.text);
-    if ((open_end == U'：' || open_end == ':') && next.lines == 1 && count_letters(next.text) <= 20)
+    if ((open_end == U'：' || open_end == ':') && next.lines == 1 && !has_letters(next.text, 21))
       continue;
     if (kicker_cue(u.text, patterns) || subtitle_cue(u.text, patterns)) continue;
     if (ends_with_any(u.text, patterns.notice_title_endings)) continue;

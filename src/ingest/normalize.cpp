@@ -93,8 +93,8 @@ std::u32string fullwidth_punctuation(std::u32string_view s) {
   std::u32string out(s);
   bool any = false;
   for (char32_t c : s) {
-    if (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' || c == ')' ||
-        c == '.') {
+    if (c < 0x80 && (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' ||
+                     c == ')' || c == '.')) {
       any = true;
       break;
     }

@@ -345,7 +345,7 @@ class Builder {
     char32_t last = last_mark(last_text_);
     double w = layout_.column[last_index_];
     if (!is_sentence_final(last)) {
-      if (w == 0 && (last == U'：' || last == ':') && count_letters(last_text_) <= 20 &&
+      if (w == 0 && (last == U'：' || last == ':') && !has_letters(last_text_, 21) &&
           open_lines_ == 1)
         return false;  // a salutation (广大市民朋友：)
       if (w == 0 && ends_with(last_text_, U"——")) return false;
@@ -391,7 +391,7 @@ class Builder {
         push(std::move(u));
         return;
       }
-      if (count_letters(t) <= 2 && !li.ends_sentence) {
+      if (!has_letters(t, 3) && !li.ends_sentence) {
         warn(i, "dropped a stray fragment “" + to_utf8(t) + "”");
         return;
       }

@@ -26,20 +26,11 @@ std::vector<Gram> bigrams(std::u32string_view s, size_t max_letters) {
   return out;
 }
 
-namespace {
-
-Gram mix(Gram g) {
-  g ^= g >> 33;
-  g *= 0xff51afd7ed558ccdULL;
-  g ^= g >> 33;
-  return g;
-}
-
-}  // namespace
-
 GramSet::GramSet(std::u32string_view s, size_t max_letters) {
+  // At most one bigram per letter read: the table stays at most half full.
+  const size_t most = std::min(s.size(), max_letters);
   size_t cap = 16;
-  while (cap < s.size() * 2 + 2) cap <<= 1;
+  while (cap < most * 2 + 2) cap <<= 1;
   slots_.assign(cap, 0);
   char32_t prev = 0;
   size_t letters = 0;
@@ -55,36 +46,31 @@ GramSet::GramSet(std::u32string_view s, size_t max_letters) {
   }
 }
 
-void GramSet::insert(Gram g) {
-  size_t mask = slots_.size() - 1;
-  for (size_t i = mix(g) & mask;; i = (i + 1) & mask) {
-    if (slots_[i] == g) return;
-    if (slots_[i] == 0) {
-      slots_[i] = g;
-      ++size_;
-      return;
+double Idf::weight(Gram g) const {
+  if (memo_size_ * 2 >= memo_.size()) {
+    // Grow (or make) the table, keeping it at most half full.
+    std::vector<std::pair<Gram, double>> old = std::move(memo_);
+    memo_.assign(std::max<size_t>(64, old.size() * 2), {0, 0.0});
+    const size_t mask = memo_.size() - 1;
+    for (const auto& entry : old) {
+      if (entry.first == 0) continue;
+      size_t i = GramSet::mix(entry.first) & mask;
+      while (memo_[i].first != 0) i = (i + 1) & mask;
+      memo_[i] = entry;
     }
   }
-}
-
-bool GramSet::contains(Gram g) const {
-  if (slots_.empty()) return false;
-  size_t mask = slots_.size() - 1;
-  for (size_t i = mix(g) & mask;; i = (i + 1) & mask) {
-    if (slots_[i] == g) return true;
-    if (slots_[i] == 0) return false;
+  const size_t mask = memo_.size() - 1;
+  size_t i = GramSet::mix(g) & mask;
+  for (; memo_[i].first != 0; i = (i + 1) & mask) {
+    if (memo_[i].first == g) return memo_[i].second;
   }
-}
-
-double Idf::weight(Gram g) const {
-  auto it = memo_.find(g);
-  if (it != memo_.end()) return it->second;
   double df = 0;
   for (const auto* doc : docs_) df += doc->contains(g);
   // A bigram in no text at all weighs as one in a single text: rare, not more than rare.
   df = std::max(df, 1.0);
   double w = std::log((static_cast<double>(docs_.size()) + 1) / (df + 0.5));
-  memo_.emplace(g, w);
+  memo_[i] = {g, w};
+  ++memo_size_;
   return w;
 }
 

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace gazette::ingest {
@@ -20,11 +20,35 @@ class GramSet {
  public:
   GramSet() = default;
   explicit GramSet(std::u32string_view text, size_t max_letters = SIZE_MAX);
-  bool contains(Gram g) const;
+  bool contains(Gram g) const {
+    if (slots_.empty()) return false;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = mix(g) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == g) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
   bool empty() const { return size_ == 0; }
 
  private:
-  void insert(Gram g);
+  friend class Idf;
+  static Gram mix(Gram g) {
+    g ^= g >> 33;
+    g *= 0xff51afd7ed558ccdULL;
+    g ^= g >> 33;
+    return g;
+  }
+  void insert(Gram g) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = mix(g) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == g) return;
+      if (slots_[i] == 0) {
+        slots_[i] = g;
+        ++size_;
+        return;
+      }
+    }
+  }
   std::vector<Gram> slots_;  // open addressing; 0 is empty (no bigram is 0)
   size_t size_ = 0;
 };
@@ -40,7 +64,9 @@ class Idf {
 
  private:
   std::vector<const GramSet*> docs_;
-  mutable std::unordered_map<Gram, double> memo_;
+  // Weights computed so far: open addressing on the bigram (0 marks an empty slot).
+  mutable std::vector<std::pair<Gram, double>> memo_;
+  mutable size_t memo_size_ = 0;
 };
 
 // The weighted share of `needle`'s bigrams found in `hay` (0…1).
