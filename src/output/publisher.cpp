@@ -56,6 +56,12 @@ void OutputBatch::keep(std::string_view rel) {
   auto it = publisher_->previous_.find(rel);
   if (it == publisher_->previous_.end()) return;
   entries_.push_back(Entry{std::string(rel), it->second, false});
+  ++previous_seen_;
+}
+
+void OutputBatch::finish() {
+  if (!std::is_sorted(entries_.begin(), entries_.end(), by_path))
+    std::sort(entries_.begin(), entries_.end(), by_path);
 }
 
 Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint64_t fingerprint) {
@@ -64,6 +70,7 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
   }
   OutputRecord record{content_hash(bytes), bytes.size(), fingerprint};
   auto it = publisher_->previous_.find(rel);
+  if (it != publisher_->previous_.end()) ++previous_seen_;
   if (it != publisher_->previous_.end() && it->second.hash == record.hash &&
       it->second.size == record.size &&
       regular_file_size(publisher_->out_fd_, rel) == static_cast<long long>(record.size)) {
@@ -121,9 +128,12 @@ Publisher::~Publisher() {
 }
 
 void Publisher::add(OutputBatch&& batch) {
+  batch.finish();  // at once when the worker did it
+  run_starts_.push_back(entries_.size());
   entries_.insert(entries_.end(), std::make_move_iterator(batch.entries_.begin()),
                   std::make_move_iterator(batch.entries_.end()));
   records_changed_ = records_changed_ || batch.records_changed_;
+  previous_seen_ += batch.previous_seen_;
   batch.entries_.clear();
 }
 
@@ -135,8 +145,16 @@ void Publisher::abort() {
 }
 
 Result<PublishSummary> Publisher::commit() {
-  std::sort(entries_.begin(), entries_.end(),
-            [](const auto& a, const auto& b) { return a.rel < b.rel; });
+  // The batches' sorted runs, merged into one.
+  for (size_t r = 1; r < run_starts_.size(); ++r) {
+    const auto end = r + 1 < run_starts_.size()
+                         ? entries_.begin() + static_cast<std::ptrdiff_t>(run_starts_[r + 1])
+                         : entries_.end();
+    std::inplace_merge(entries_.begin(),
+                       entries_.begin() + static_cast<std::ptrdiff_t>(run_starts_[r]), end,
+                       OutputBatch::by_path);
+  }
+  run_starts_.clear();
   for (size_t i = 1; i < entries_.size(); ++i) {
     if (entries_[i].rel == entries_[i - 1].rel) {
       std::string path = (out_dir_ / entries_[i].rel).string();
@@ -224,7 +242,10 @@ Result<PublishSummary> Publisher::commit() {
                                [](const auto& e, const std::string& r) { return e.rel < r; });
     return it != entries_.end() && it->rel == rel;
   };
+  // Paths are unique in this build: when it has every previous path, none has vanished.
+  const bool vanished = previous_seen_ < previous_.size();
   for (const auto& [rel, record] : previous_) {
+    if (!vanished) break;
     if (in_this_build(rel)) continue;
     fs::path gone = out_dir_ / rel;
     if (::unlink(gone.c_str()) == 0) {

@@ -41,6 +41,9 @@ class OutputBatch {
   // This build's bytes for `rel` (a safe relative path), rendered from inputs with
   // `fingerprint` (0 when unknown). Staged if they differ from what is on disk.
   Status put(std::string_view rel, std::string_view bytes, std::uint64_t fingerprint = 0);
+  // Orders the batch's files by path, on the calling thread (each worker its own batch, at
+  // the same time), so that the publisher only merges them.
+  void finish();
 
  private:
   friend class Publisher;
@@ -51,8 +54,10 @@ class OutputBatch {
     OutputRecord record;
     bool staged = false;
   };
+  static bool by_path(const Entry& a, const Entry& b) { return a.rel < b.rel; }
   const Publisher* publisher_;
   std::vector<Entry> entries_;
+  size_t previous_seen_ = 0;  // entries that the previous build wrote too
   std::uint64_t bytes_staged_ = 0;
   std::unordered_set<std::string> made_dirs_;  // staging folders known to exist
   bool records_changed_ = false;               // a file's record differs from the previous build's
@@ -92,6 +97,8 @@ class Publisher {
   // from the folder, not from the root, for each of an archive's many kept files); -1 if none.
   int out_fd_ = -1;
   std::vector<OutputBatch::Entry> entries_;
+  std::vector<size_t> run_starts_;  // where each batch's (sorted) entries begin in entries_
+  size_t previous_seen_ = 0;        // entries that the previous build wrote too
   bool fresh_ = false;  // nothing was published before: stage the whole site beside it
   bool records_changed_ = false;
   bool finished_ = false;

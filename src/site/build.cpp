@@ -633,6 +633,7 @@ BuildResult SiteBuilder::build() {
 
   // 6. Publishing: staged files move into place, vanished ones go.
   auto write_start = Clock::now();
+  parallel_for(batches.size(), workers, [&](size_t b, int) { batches[b].finish(); });
   for (auto& b : batches) publisher.add(std::move(b));
   auto summary = publisher.commit();
   if (!summary.ok()) {
