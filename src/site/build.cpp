@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -200,7 +201,10 @@ BuildResult SiteBuilder::build() {
     const int workers = worker_count(options_.jobs, n_sources);
     std::vector<std::unique_ptr<ingest::Ingester>> ingesters(static_cast<size_t>(workers));
     std::vector<std::unique_ptr<FactFinder>> finders(static_cast<size_t>(workers));
-    parallel_for(n_sources, workers, [&](size_t i, int worker) {
+    std::vector<std::uint64_t> sizes(n_sources, 0);  // of the raw text read, by source
+    std::vector<char> facts_later(n_sources, 0);     // read before the rules were compiled
+    std::function<void(size_t, FactFinder&)> finish;
+    auto read = [&](size_t i, int worker) {
       const ContentSource& src = (*sources)[i];
       // A finder (with its transliterators) only for a worker that reads a source again.
       auto finder = [&]() -> FactFinder& {
@@ -276,15 +280,40 @@ BuildResult SiteBuilder::build() {
         size = bytes->size();
         ++ingested;
       }
-      if (Status s = find_facts(li, finder()); !s.ok()) {
+      sizes[i] = size;
+      if (!finders[static_cast<size_t>(worker)] &&
+          warm_up.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        // The rules are still being compiled: the facts later, more sources now.
+        facts_later[i] = 1;
+        return;
+      }
+      finish(i, finder());
+    };
+    // What an issue read again needs once read: its facts, a place in the issue store.
+    finish = [&](size_t i, FactFinder& finder) {
+      LoadedIssue& li = loaded[i].issue;
+      if (Status s = find_facts(li, finder); !s.ok()) {
         load_errors[i].push_back(s.error());
         progress("ingest", ++done, n_sources);
         return;
       }
-      (void)store.save_issue(src.rel, li.content_hash, li.issue);  // only a cache: may fail
-      if (kept_bytes.fetch_add(size) + size <= kKeepInMemory) fresh[i] = li.issue;
+      (void)store.save_issue(li.source_rel, li.content_hash, li.issue);  // a cache: may fail
+      if (kept_bytes.fetch_add(sizes[i]) + sizes[i] <= kKeepInMemory) fresh[i] = li.issue;
       strip_bodies(li.issue);
       progress("ingest", ++done, n_sources);
+    };
+    parallel_for(n_sources, workers, read);
+    std::vector<size_t> later;
+    for (size_t i = 0; i < n_sources; ++i) {
+      if (facts_later[i]) later.push_back(i);
+    }
+    parallel_for(later.size(), worker_count(options_.jobs, later.size()), [&](size_t k, int worker) {
+      auto& f = finders[static_cast<size_t>(worker)];
+      if (!f) {
+        rules_compiled();
+        f = std::make_unique<FactFinder>(config, vocabulary);
+      }
+      finish(later[k], *f);
     });
   }
   std::unordered_map<std::string, StoredIssue> next_index;
