@@ -1,4 +1,5 @@
 #include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 #include <gtest/gtest.h>
 
@@ -54,6 +55,19 @@ TEST(CjkClasses, CountsCjkLetters) {
   EXPECT_EQ(count_cjk_letters("株洲日报讯（全媒体记者/邓伟勇） 11月 8日晚"), 16u);
   EXPECT_EQ(count_cjk_letters("hello, world"), 0u);
   EXPECT_EQ(count_cjk_letters(""), 0u);
+}
+
+TEST(CjkClasses, CountsTheEdgesOfTheIdeographBlockAsIcuSeesThem) {
+  // ䷿ (U+4DFF, a hexagram) is no letter; 一 (U+4E00) and 鿿 (U+9FFF) are Han; ꀀ (U+A000) is Yi.
+  EXPECT_EQ(count_cjk_letters("\u4DFF\u4E00\u9FFF\uA000"), 2u);
+  EXPECT_EQ(count_cjk_letters("かなカナ한글ㄅ〇々"), 9u);
+  // A character cut at the end of the text is not counted as a letter.
+  EXPECT_EQ(count_cjk_letters(std::string_view("\xE4\xB8\x80\xE4\xB8", 5)), 1u);
+  for (char32_t c : {U'\u4DFF', U'\u4E00', U'\u9FFF', U'\uA000', U'\u3007', U'\u3400'}) {
+    std::string one;
+    append_utf8(one, c);
+    EXPECT_EQ(count_cjk_letters(one), is_cjk_letter(c) ? 1u : 0u) << static_cast<int>(c);
+  }
 }
 
 }  // namespace
