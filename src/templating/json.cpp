@@ -52,6 +52,15 @@ Value convert(const Json& j) {
 void json_string(std::string_view s, std::string& out) {
   out += '"';
   for (size_t i = 0; i < s.size();) {
+    // A run of printable ASCII that needs no escape, copied at once.
+    size_t run = i;
+    while (run < s.size() && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
+      ++run;
+    if (run > i) {
+      out.append(s, i, run - i);
+      i = run;
+      continue;
+    }
     char32_t c = pystr::next(s, i);
     switch (c) {
       case '"':
@@ -239,10 +248,15 @@ Result<std::string> to_json(const Value& value, std::optional<std::string> inden
 Result<std::string> to_html_safe_json(const Value& value, std::optional<std::string> indent) {
   auto json = to_json(value, std::move(indent));
   if (!json) return json;
+  constexpr std::string_view kSpecial = "<>&'";
+  size_t at = json->find_first_of(kSpecial);
+  if (at == std::string::npos) return json;  // the usual case: nothing to change
   std::string out;
-  out.reserve(json->size());
-  for (char c : *json) {
-    switch (c) {
+  out.reserve(json->size() + 32);
+  size_t from = 0;
+  for (; at != std::string::npos; at = json->find_first_of(kSpecial, from)) {
+    out.append(*json, from, at - from);
+    switch ((*json)[at]) {
       case '<':
         out += "\\u003c";
         break;
@@ -252,13 +266,13 @@ Result<std::string> to_html_safe_json(const Value& value, std::optional<std::str
       case '&':
         out += "\\u0026";
         break;
-      case '\'':
+      default:
         out += "\\u0027";
         break;
-      default:
-        out += c;
     }
+    from = at + 1;
   }
+  out.append(*json, from);
   return out;
 }
 
