@@ -214,8 +214,7 @@ void remove_repeats(std::vector<Unit>& units, std::vector<model::Warning>& warni
       }
     }
     // 3. This paragraph repeats part of an earlier one that ran two together: split that one.
-    if (long_enough(p) && (p.sents.size() >= 2 || has_letters(p.folded, 40)) &&
-        !p.hashes.empty()) {
+    if (long_enough(p) && (p.sents.size() >= 2 || has_letters(p.folded, 40)) && !p.hashes.empty()) {
       auto it = by_sentence.find(p.hashes[0]);
       bool done = false;
       if (it != by_sentence.end()) {

@@ -99,7 +99,7 @@ class Publisher {
   std::vector<OutputBatch::Entry> entries_;
   std::vector<size_t> run_starts_;  // where each batch's (sorted) entries begin in entries_
   size_t previous_seen_ = 0;        // entries that the previous build wrote too
-  bool fresh_ = false;  // nothing was published before: stage the whole site beside it
+  bool fresh_ = false;              // nothing was published before: stage the whole site beside it
   bool records_changed_ = false;
   bool finished_ = false;
 };

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -203,18 +202,30 @@ BuildResult SiteBuilder::build() {
     std::vector<std::unique_ptr<FactFinder>> finders(static_cast<size_t>(workers));
     std::vector<std::uint64_t> sizes(n_sources, 0);  // of the raw text read, by source
     std::vector<char> facts_later(n_sources, 0);     // read before the rules were compiled
-    std::function<void(size_t, FactFinder&)> finish;
+    // A finder (with its transliterators) only for a worker that reads a source again.
+    auto finder_of = [&](int worker) -> FactFinder& {
+      auto& f = finders[static_cast<size_t>(worker)];
+      if (!f) {
+        rules_compiled();
+        f = std::make_unique<FactFinder>(config, vocabulary);
+      }
+      return *f;
+    };
+    // What an issue read again needs once read: its facts, a place in the issue store.
+    auto finish = [&](size_t i, int worker) {
+      LoadedIssue& li = loaded[i].issue;
+      if (Status s = find_facts(li, finder_of(worker)); !s.ok()) {
+        load_errors[i].push_back(s.error());
+        progress("ingest", ++done, n_sources);
+        return;
+      }
+      (void)store.save_issue(li.source_rel, li.content_hash, li.issue);  // a cache: may fail
+      if (kept_bytes.fetch_add(sizes[i]) + sizes[i] <= kKeepInMemory) fresh[i] = li.issue;
+      strip_bodies(li.issue);
+      progress("ingest", ++done, n_sources);
+    };
     auto read = [&](size_t i, int worker) {
       const ContentSource& src = (*sources)[i];
-      // A finder (with its transliterators) only for a worker that reads a source again.
-      auto finder = [&]() -> FactFinder& {
-        auto& f = finders[static_cast<size_t>(worker)];
-        if (!f) {
-          rules_compiled();
-          f = std::make_unique<FactFinder>(config, vocabulary);
-        }
-        return *f;
-      };
       const bool folder = src.form == ContentSource::Form::kMarkdownFolder;
       std::string signature = folder ? folder_signature(src.path) : file_version(src.path);
       auto cached = state_->index.find(src.rel);
@@ -228,7 +239,8 @@ BuildResult SiteBuilder::build() {
           if (whole) {
             LoadedIssue li = loaded[i].issue;
             li.issue = std::move(*whole);
-            if (Status s = find_facts(li, finder()); !s.ok()) load_errors[i].push_back(s.error());
+            if (Status s = find_facts(li, finder_of(worker)); !s.ok())
+              load_errors[i].push_back(s.error());
             loaded[i].issue.facts = std::move(li.facts);
             progress("ingest", ++done, n_sources);
             return;
@@ -287,34 +299,15 @@ BuildResult SiteBuilder::build() {
         facts_later[i] = 1;
         return;
       }
-      finish(i, finder());
-    };
-    // What an issue read again needs once read: its facts, a place in the issue store.
-    finish = [&](size_t i, FactFinder& finder) {
-      LoadedIssue& li = loaded[i].issue;
-      if (Status s = find_facts(li, finder); !s.ok()) {
-        load_errors[i].push_back(s.error());
-        progress("ingest", ++done, n_sources);
-        return;
-      }
-      (void)store.save_issue(li.source_rel, li.content_hash, li.issue);  // a cache: may fail
-      if (kept_bytes.fetch_add(sizes[i]) + sizes[i] <= kKeepInMemory) fresh[i] = li.issue;
-      strip_bodies(li.issue);
-      progress("ingest", ++done, n_sources);
+      finish(i, worker);
     };
     parallel_for(n_sources, workers, read);
     std::vector<size_t> later;
     for (size_t i = 0; i < n_sources; ++i) {
       if (facts_later[i]) later.push_back(i);
     }
-    parallel_for(later.size(), worker_count(options_.jobs, later.size()), [&](size_t k, int worker) {
-      auto& f = finders[static_cast<size_t>(worker)];
-      if (!f) {
-        rules_compiled();
-        f = std::make_unique<FactFinder>(config, vocabulary);
-      }
-      finish(later[k], *f);
-    });
+    parallel_for(later.size(), worker_count(options_.jobs, later.size()),
+                 [&](size_t k, int worker) { finish(later[k], worker); });
   }
   std::unordered_map<std::string, StoredIssue> next_index;
   std::unordered_map<std::string, model::Issue> fresh_by_source;

@@ -253,8 +253,8 @@ Value StringBuilder::build(bool safe, bool escapes_to_itself) {
   size_ = capacity_ = 0;
   Value v;
   v.rep_.kind = Kind::kString;
-  v.rep_.flags = Value::kHeap | (safe ? Value::kSafe : 0) |
-                 (escapes_to_itself ? Value::kEscapeFree : 0);
+  v.rep_.flags =
+      Value::kHeap | (safe ? Value::kSafe : 0) | (escapes_to_itself ? Value::kEscapeFree : 0);
   v.rep_.u.chars = b->data;
   v.rep_.len = b->size;
   return v;

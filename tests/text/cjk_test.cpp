@@ -58,7 +58,8 @@ TEST(CjkClasses, CountsCjkLetters) {
 }
 
 TEST(CjkClasses, CountsTheEdgesOfTheIdeographBlockAsIcuSeesThem) {
-  // ䷿ (U+4DFF, a hexagram) is no letter; 一 (U+4E00) and 鿿 (U+9FFF) are Han; ꀀ (U+A000) is Yi.
+  // ䷿ (U+4DFF, a hexagram) is no letter; 一 (U+4E00) and 鿿 (U+9FFF) are Han; ꀀ (U+A000) is
+  // Yi.
   EXPECT_EQ(count_cjk_letters("\u4DFF\u4E00\u9FFF\uA000"), 2u);
   EXPECT_EQ(count_cjk_letters("かなカナ한글ㄅ〇々"), 9u);
   // A character cut at the end of the text is not counted as a letter.
