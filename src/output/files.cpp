@@ -34,14 +34,38 @@ Status write_all(const fs::path& path, std::string_view bytes, int flags) {
   return {};
 }
 
+// Whether `folder` exists as a folder, after mkdir said that something by its name exists.
+bool existing_folder(const std::string& folder) {
+  struct stat st {};
+  if (::stat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
+  errno = ENOTDIR;
+  return false;
+}
+
+// mkdir of `folder` and, where missing, its parents; false with errno set on failure.
+bool make_folder_chain(const std::string& folder) {
+  if (::mkdir(folder.c_str(), 0755) == 0) return true;
+  if (errno == EEXIST) return existing_folder(folder);
+  if (errno != ENOENT) return false;
+  const size_t slash = folder.find_last_of('/');
+  if (slash == std::string::npos || slash == 0) return false;
+  if (!make_folder_chain(folder.substr(0, slash))) return false;
+  if (::mkdir(folder.c_str(), 0755) == 0) return true;
+  return errno == EEXIST && existing_folder(folder);
+}
+
 Status make_parent(const fs::path& path) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return file_error(path.parent_path().string(), ec.message());
-  return {};
+  return make_folders(path.parent_path());
 }
 
 }  // namespace
+
+Status make_folders(const fs::path& folder) {
+  std::string f = folder.string();
+  while (f.size() > 1 && f.back() == '/') f.pop_back();
+  if (f.empty() || f == "." || make_folder_chain(f)) return {};
+  return file_error(f, std::strerror(errno));
+}
 
 Status write_file(const fs::path& path, std::string_view bytes) {
   Status s = write_all(path, bytes, O_CREAT | O_TRUNC);

@@ -13,6 +13,10 @@ namespace gazette::output {
 // Writes `bytes` to `path` atomically, creating missing parent folders.
 Status write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
 
+// Makes a folder and the parents it lacks (one that exists is fine): a single call when its
+// parent exists, as it does for most of a site's folders.
+Status make_folders(const std::filesystem::path& folder);
+
 // Writes `bytes` to `path` (not atomically: for staging areas nobody reads from), creating
 // missing parent folders.
 Status write_file(const std::filesystem::path& path, std::string_view bytes);

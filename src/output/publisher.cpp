@@ -83,9 +83,7 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
   const fs::path staged = publisher_->staging_dir_ / rel;
   std::string parent = staged.parent_path().string();
   if (made_dirs_.insert(parent).second) {
-    std::error_code ec;
-    fs::create_directories(parent, ec);
-    if (ec) return file_error(parent, ec.message());
+    if (Status made = make_folders(parent); !made.ok()) return made;
   }
   if (Status s = write_file(staged, bytes); !s.ok()) return s;
   bytes_staged_ += bytes.size();
@@ -209,10 +207,9 @@ Result<PublishSummary> Publisher::commit() {
     if (e.staged) dirs.insert((out_dir_ / e.rel).parent_path().string());
   }
   for (const auto& d : dirs) {
-    fs::create_directories(d, ec);
-    if (ec) {
+    if (Status made = make_folders(d); !made.ok()) {
       abort();
-      return file_error(d, ec.message());
+      return made.error();
     }
   }
   for (const auto& e : entries_) {

@@ -55,5 +55,31 @@ TEST(WriteFileAtomic, ErrorNamesThePath) {
   EXPECT_NE(s.error().path.find("gazette-cannot-write-here"), std::string::npos);
 }
 
+TEST(MakeFolders, MakesTheMissingParentsAndAcceptsFoldersThatExist) {
+  fs::path dir = gazette::testing::temp_dir("folders");
+  fs::remove_all(dir);
+  ASSERT_TRUE(make_folders(dir / "2022" / "11" / "08" / "jia-kuai").ok());
+  EXPECT_TRUE(fs::is_directory(dir / "2022" / "11" / "08" / "jia-kuai"));
+  ASSERT_TRUE(make_folders(dir / "2022" / "11" / "08" / "other").ok());  // parent exists
+  EXPECT_TRUE(fs::is_directory(dir / "2022" / "11" / "08" / "other"));
+  EXPECT_TRUE(make_folders(dir / "2022").ok());                          // exists already
+  EXPECT_TRUE(make_folders((dir / "2022" / "11").string() + "/").ok());  // trailing slash
+  fs::remove_all(dir);
+}
+
+TEST(MakeFolders, AFileInTheWayIsAnErrorNamingIt) {
+  fs::path dir = gazette::testing::temp_dir("folders-file");
+  fs::remove_all(dir);
+  ASSERT_TRUE(write_file_atomic(dir / "2022", "not a folder").ok());
+  Status leaf = make_folders(dir / "2022");
+  ASSERT_FALSE(leaf.ok());
+  EXPECT_NE(leaf.error().path.find("2022"), std::string::npos);
+  Status below = make_folders(dir / "2022" / "11" / "08");
+  ASSERT_FALSE(below.ok());
+  EXPECT_NE(below.error().path.find("2022"), std::string::npos);
+  EXPECT_EQ(*read_file(dir / "2022"), "not a folder");  // left as it was
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace gazette::output
