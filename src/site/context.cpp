@@ -132,11 +132,11 @@ ContextBuilder::ContextBuilder(const model::Site& site, const config::SiteConfig
   // Summaries and issue dates are made when a page first needs them: a rebuild that renders
   // a few pages of a large archive needs few.
   article_summaries_.resize(site.articles.size());
-  article_once_ = std::make_unique<std::once_flag[]>(site.articles.size());
+  article_once_ = std::make_unique<MadeOnce[]>(site.articles.size());
   issue_summaries_.resize(site.issues.size());
-  issue_once_ = std::make_unique<std::once_flag[]>(site.issues.size());
+  issue_once_ = std::make_unique<MadeOnce[]>(site.issues.size());
   issue_dates_.resize(site.issues.size());
-  issue_dates_once_ = std::make_unique<std::once_flag[]>(site.issues.size());
+  issue_dates_once_ = std::make_unique<MadeOnce[]>(site.issues.size());
 
   std::vector<Value> years;
   for (auto it = site.calendar.days.rbegin(); it != site.calendar.days.rend(); ++it) {
@@ -196,13 +196,13 @@ Value ContextBuilder::make_article_summary(int index) const {
 
 Value ContextBuilder::article_summary(int index) const {
   const auto i = static_cast<size_t>(index);
-  std::call_once(article_once_[i], [&] { article_summaries_[i] = make_article_summary(index); });
+  article_once_[i]([&] { article_summaries_[i] = make_article_summary(index); });
   return article_summaries_[i];
 }
 
 const IssueDates& ContextBuilder::dates_of(int issue) const {
   const auto i = static_cast<size_t>(issue);
-  std::call_once(issue_dates_once_[i], [&] {
+  issue_dates_once_[i]([&] {
     const model::IssueEntry& entry = site_.issues[i];
     const model::Masthead& m = entry.issue.masthead;
     const bool chinese = is_chinese(config_.language);
@@ -223,7 +223,7 @@ const IssueDates& ContextBuilder::dates_of(int issue) const {
 
 Value ContextBuilder::issue_summary(int issue) const {
   const auto i = static_cast<size_t>(issue);
-  std::call_once(issue_once_[i], [&] {
+  issue_once_[i]([&] {
     const model::IssueEntry& entry = site_.issues[i];
     const model::Masthead& m = entry.issue.masthead;
     issue_summaries_[i] = dict({

@@ -15,6 +15,7 @@
 #include "markdown/html.hpp"
 #include "model/site.hpp"
 #include "site/links.hpp"
+#include "site/made_once.hpp"
 #include "site/theme.hpp"
 #include "templating/value.hpp"
 #include "text/calendar.hpp"
@@ -97,14 +98,14 @@ class ContextBuilder {
   Value weekdays_;
   // Summaries, made on first use (from any rendering thread).
   mutable std::vector<Value> issue_summaries_;
-  mutable std::unique_ptr<std::once_flag[]> issue_once_;
+  mutable std::unique_ptr<MadeOnce[]> issue_once_;
   mutable std::vector<Value> article_summaries_;
-  mutable std::unique_ptr<std::once_flag[]> article_once_;
+  mutable std::unique_ptr<MadeOnce[]> article_once_;
   std::vector<Value> tag_refs_;     // {name, url, permalink} of each tag
   std::vector<Value> author_refs_;  // … and of each author
   const IssueDates& dates_of(int issue) const;
   mutable std::vector<IssueDates> issue_dates_;
-  mutable std::unique_ptr<std::once_flag[]> issue_dates_once_;
+  mutable std::unique_ptr<MadeOnce[]> issue_dates_once_;
   mutable std::mutex formatter_mutex_;
   mutable text::DateFormatter formatter_;
   std::vector<std::string> month_names_;    // 1..12 in the site's language (index 0 unused)
