@@ -157,8 +157,8 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
   for (size_t s = 0; s < stacks.size(); ++s) {
     if (stack_before[s] != SIZE_MAX) cands[stack_before[s]].leading = s;
   }
-  std::vector<std::vector<Gram>> heads(stacks.size());
-  for (size_t s = 0; s < stacks.size(); ++s) heads[s] = bigrams(stacks[s].all());
+  std::vector<WeightedGrams> heads(stacks.size());
+  for (size_t s = 0; s < stacks.size(); ++s) heads[s] = weigh(bigrams(stacks[s].all()), idf);
 
   // Position of each stack among the bodies: the body after it.
   std::vector<size_t> position(stacks.size());
@@ -180,19 +180,18 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
   // The headline against the body's opening and the whole body.
   auto sim_opening = [&](size_t s, size_t b) {
     if (cands[b].paras.empty()) return 0.0;
-    return 0.6 * overlap(heads[s], cands[b].opening, idf) +
-           0.4 * overlap(heads[s], cands[b].whole, idf);
+    return 0.6 * overlap(heads[s], cands[b].opening) + 0.4 * overlap(heads[s], cands[b].whole);
   };
   auto sim = [&](size_t s, size_t b) {
     if (cands[b].paras.empty()) return 0.0;
     // The headline matches the body's opening — or, for a body that runs two articles
     // together, the opening of a later part (weighed a little less).
-    double open = overlap(heads[s], cands[b].opening, idf);
+    double open = overlap(heads[s], cands[b].opening);
     const auto& paras = para_open(b);
     for (size_t k = 1; k < paras.size(); ++k) {
-      open = std::max(open, 0.9 * overlap(heads[s], paras[k], idf));
+      open = std::max(open, 0.9 * overlap(heads[s], paras[k]));
     }
-    return 0.6 * open + 0.4 * overlap(heads[s], cands[b].whole, idf);
+    return 0.6 * open + 0.4 * overlap(heads[s], cands[b].whole);
   };
   // Scores of a stack against the bodies of its window, computed on first use.
   struct Window {
@@ -209,7 +208,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
       for (size_t b = w.lo; b < w.hi; ++b) {
         // Openings are part of the whole body, so the overlap with the whole body bounds the
         // score: bodies that cannot reach the lowest threshold are not scored in full.
-        double bound = cands[b].paras.empty() ? 0.0 : overlap(heads[s], cands[b].whole, idf);
+        double bound = cands[b].paras.empty() ? 0.0 : overlap(heads[s], cands[b].whole);
         w.score.push_back(bound < 0.25 ? 0.0 : sim(s, b));
       }
     }
@@ -257,7 +256,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
     double top = -1;
     const auto& paras = para_open(b);
     for (size_t k = 0; k < paras.size(); ++k) {
-      double o = overlap(heads[s], paras[k], idf);
+      double o = overlap(heads[s], paras[k]);
       if (o > top + 1e-9) {
         top = o;
         best = k;
@@ -340,7 +339,7 @@ std::vector<Body> associate(const std::vector<Unit>& units, const std::vector<St
         double coh = dice(bigrams(left), bigrams(right));
         double open =
             overlap(heads[at[k].second],
-                    GramSet(text_of(units, c.paras, g, c.paras.size(), kOpening), kOpening), idf);
+                    GramSet(text_of(units, c.paras, g, c.paras.size(), kOpening), kOpening));
         double wl = units[c.paras[g - 1]].column, wr = units[c.paras[g]].column;
         // A change of column width: two stories set side by side (paragraphs of three lines
         // or more, whose middle lines show the full width).

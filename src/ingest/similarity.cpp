@@ -84,6 +84,26 @@ double overlap(const std::vector<Gram>& needle, const GramSet& hay, const Idf& i
   return total > 0 ? found / total : 0;
 }
 
+WeightedGrams weigh(const std::vector<Gram>& grams, const Idf& idf) {
+  WeightedGrams out;
+  out.grams = grams;
+  out.weights.reserve(grams.size());
+  for (Gram g : grams) {
+    double w = std::max(idf.weight(g), 0.05);
+    out.weights.push_back(w);
+    out.total += w;
+  }
+  return out;
+}
+
+double overlap(const WeightedGrams& needle, const GramSet& hay) {
+  double found = 0;
+  for (size_t i = 0; i < needle.grams.size(); ++i) {
+    if (hay.contains(needle.grams[i])) found += needle.weights[i];
+  }
+  return needle.total > 0 ? found / needle.total : 0;
+}
+
 double dice(const std::vector<Gram>& a, const std::vector<Gram>& b) {
   if (a.empty() || b.empty()) return 0;
   size_t common = 0;

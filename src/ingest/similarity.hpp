@@ -72,6 +72,17 @@ class Idf {
 // The weighted share of `needle`'s bigrams found in `hay` (0…1).
 double overlap(const std::vector<Gram>& needle, const GramSet& hay, const Idf& idf);
 
+// A text's bigrams with their weights, for comparing it with many texts.
+struct WeightedGrams {
+  std::vector<Gram> grams;
+  std::vector<double> weights;  // as overlap() weighs them
+  double total = 0;
+};
+WeightedGrams weigh(const std::vector<Gram>& grams, const Idf& idf);
+
+// overlap() of weighed bigrams: the same result, without looking the weights up again.
+double overlap(const WeightedGrams& needle, const GramSet& hay);
+
 // Dice coefficient of two bigram sets (0…1): how much two texts share.
 double dice(const std::vector<Gram>& a, const std::vector<Gram>& b);
 
