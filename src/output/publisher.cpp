@@ -92,6 +92,11 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
 }
 
 Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean)
+    : Publisher(std::move(out_dir), cache_dir, clean,
+                [&cache_dir] { return load_manifest(cache_dir / "manifest"); }) {}
+
+Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean,
+                     const std::function<Manifest()>& previous_manifest)
     : out_dir_(std::move(out_dir)), cache_dir_(std::move(cache_dir)) {
   std::error_code ec;
   // A first build (no output folder yet, or an empty one) stages the whole site beside it and
@@ -110,7 +115,7 @@ Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean)
     fs::create_directories(staging_dir_, ec);
     (void)write_file(marker, "");
   }
-  Manifest previous = fresh_ ? Manifest() : load_manifest(cache_dir_ / "manifest");
+  Manifest previous = fresh_ ? Manifest() : previous_manifest();
   if (clean) {
     // Forget hashes and fingerprints, but remember which files are ours so that the ones this
     // build does not produce are still deleted.

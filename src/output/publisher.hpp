@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -68,6 +69,10 @@ class Publisher {
   // Publishes into `out_dir`, keeping the manifest and the staging area in `cache_dir`.
   // With `clean`, the previous build is ignored: every file is written again.
   Publisher(std::filesystem::path out_dir, std::filesystem::path cache_dir, bool clean);
+  // The same, with the manifest in `cache_dir` read already (by `previous`, called at most once
+  // and only when there is a previous build: on another thread while other work goes on).
+  Publisher(std::filesystem::path out_dir, std::filesystem::path cache_dir, bool clean,
+            const std::function<Manifest()>& previous);
   ~Publisher();
   Publisher(const Publisher&) = delete;
   Publisher& operator=(const Publisher&) = delete;

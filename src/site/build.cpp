@@ -19,6 +19,8 @@
 #include "markdown/issue_stream.hpp"
 #include "model/issue_json.hpp"
 #include "output/files.hpp"
+#include "output/manifest.hpp"
+#include "output/publisher.hpp"
 #include "site/build_stamp.hpp"
 #include "site/content.hpp"
 #include "site/context.hpp"
@@ -378,7 +380,11 @@ BuildResult SiteBuilder::build() {
   }
   result.times.load = seconds_since(start);
 
-  // 4. The site model.
+  // 4. The site model. The previous build's record of its files is read on the side meanwhile
+  // (the model is made on one thread).
+  auto previous_manifest = std::async(std::launch::async, [file = cache_dir() / "manifest"] {
+    return output::load_manifest(file);
+  });
   auto model_start = Clock::now();
   model::Site site = build_site_model(std::move(issues), config, errors);
   if (!errors.empty()) return result;
@@ -430,7 +436,8 @@ BuildResult SiteBuilder::build() {
   // 5. Rendering, on every core, each worker staging its files in its own batch.
   auto render_start = Clock::now();
   forget_build_stamp(cache_dir());
-  output::Publisher publisher(out_abs, cache_dir(), options_.clean);
+  output::Publisher publisher(out_abs, cache_dir(), options_.clean,
+                              [&previous_manifest] { return previous_manifest.get(); });
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();
   // The search index's segments (years, newest first) and their articles (a range: articles
