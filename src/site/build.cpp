@@ -416,7 +416,7 @@ BuildResult SiteBuilder::build() {
     }
     if (!errors.empty()) return result;
   }
-  Fingerprints fingerprints(site, config, global.hash());
+  Fingerprints fingerprints(site, config, global.hash(), options_.jobs);
   // The pages of each issue are rendered together, with the whole issue loaded once.
   std::vector<std::vector<size_t>> pages_of_issue(site.issues.size());
   std::vector<size_t> other_pages;

@@ -7,6 +7,7 @@
 
 #include "base/file.hpp"
 #include "output/files.hpp"
+#include "site/parallel.hpp"
 #include "site/term_paging.hpp"
 #include "text/calendar.hpp"
 
@@ -113,12 +114,14 @@ void add_terms(Hasher& h, const model::Site& site, const model::ArticleEntry& ar
 }  // namespace
 
 Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& config,
-                           std::uint64_t global)
+                           std::uint64_t global, int jobs)
     : site_(site), config_(config), global_(global) {
+  const size_t n_issues = site.issues.size(), n_articles = site.articles.size();
+  const int workers = worker_count(jobs, n_articles);
   // An issue's pages show its content, its articles' slugs, tags and authors (with their
   // URLs) and the neighbouring issues.
-  issue_hashes_.resize(site.issues.size());
-  for (size_t i = 0; i < site.issues.size(); ++i) {
+  issue_hashes_.resize(n_issues);
+  parallel_for(n_issues, workers, [&](size_t i, int) {
     const model::IssueEntry& e = site.issues[i];
     Hasher h;
     h.add(e.content_hash)
@@ -138,12 +141,12 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
       }
     }
     issue_hashes_[i] = h.hash();
-  }
+  });
   // What a list shows of an article (its summary, date, issue, tags, authors) and what a feed
   // shows (its whole text): the article's own version, so that editing one article of an issue
   // does not touch the lists its neighbours are on.
-  std::vector<std::uint64_t> issue_meta(site.issues.size());
-  for (size_t i = 0; i < site.issues.size(); ++i) {
+  std::vector<std::uint64_t> issue_meta(n_issues);
+  parallel_for(n_issues, workers, [&](size_t i, int) {
     const model::IssueEntry& e = site.issues[i];
     const model::Masthead& m = e.issue.masthead;
     Hasher h;
@@ -153,9 +156,9 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
         .add(static_cast<std::uint64_t>(m.pages.value_or(-1)))
         .add(static_cast<std::uint64_t>(e.articles.size()));
     issue_meta[i] = h.hash();
-  }
-  article_hashes_.resize(site.articles.size());
-  for (size_t a = 0; a < site.articles.size(); ++a) {
+  });
+  article_hashes_.resize(n_articles);
+  parallel_for(n_articles, workers, [&](size_t a, int) {
     const model::ArticleEntry& art = site.articles[a];
     Hasher h;
     h.add(art.version)
@@ -165,11 +168,11 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
         .add(art.summary);
     add_terms(h, site, art);
     article_hashes_[a] = h.hash();
-  }
+  });
   // An article's page also shows its issue (with the issue's lead article and neighbouring
   // issues) and the articles before and after it.
-  article_page_hashes_.resize(site.articles.size());
-  for (size_t a = 0; a < site.articles.size(); ++a) {
+  article_page_hashes_.resize(n_articles);
+  parallel_for(n_articles, workers, [&](size_t a, int) {
     const model::ArticleEntry& art = site.articles[a];
     const auto issue = static_cast<size_t>(art.issue);
     const model::IssueEntry& e = site.issues[issue];
@@ -186,7 +189,7 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
                                                                 : 0);
     }
     article_page_hashes_[a] = h.hash();
-  }
+  });
   Hasher years, sitemap;
   for (const auto& [y, months] : site.calendar.days) {
     years.add(static_cast<std::uint64_t>(y));

@@ -68,8 +68,9 @@ class TemplateDependencies {
 class Fingerprints {
  public:
   // `global` covers what every page depends on (settings, UI strings, gazette's version).
-  // Templates are checked apart (TemplateDependencies).
-  Fingerprints(const model::Site& site, const config::SiteConfig& config, std::uint64_t global);
+  // Templates are checked apart (TemplateDependencies). Made on `jobs` threads (0: all).
+  Fingerprints(const model::Site& site, const config::SiteConfig& config, std::uint64_t global,
+               int jobs = 1);
 
   std::uint64_t of(const Page& page) const;
 
