@@ -114,7 +114,7 @@ Result<std::string> decode_text(std::string_view bytes, std::string_view path) {
   return to_nfc(body);
 }
 
-char32_t next_code_point(std::string_view s, size_t& i) {
+char32_t next_code_point_slow(std::string_view s, size_t& i) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto n = static_cast<int32_t>(s.size());
   auto k = static_cast<int32_t>(i);

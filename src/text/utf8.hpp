@@ -36,9 +36,30 @@ std::string to_nfc(std::string_view text);
 // Invalid UTF-8 is an error at the bad byte's line and column of `path`.
 Result<std::string> decode_text(std::string_view bytes, std::string_view path);
 
+// next_code_point past its fast paths (ICU's decoder).
+char32_t next_code_point_slow(std::string_view s, size_t& i);
+
 // The code point starting at byte `i` of valid UTF-8 `s`; advances `i` past it. Returns
 // U+FFFD (and advances one byte) on an ill-formed sequence.
-char32_t next_code_point(std::string_view s, size_t& i);
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  // Three bytes that cannot be overlong or a surrogate (U+1000..U+CFFF, U+E000..U+FFFF): CJK
+  // text, its punctuation and full-width forms.
+  if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      i += 3;
+      return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+             static_cast<char32_t>(b2 & 0x3F);
+    }
+  }
+  return next_code_point_slow(s, i);
+}
 
 // The code point ending just before byte `i` of valid UTF-8 `s`; moves `i` back to its start.
 char32_t previous_code_point(std::string_view s, size_t& i);

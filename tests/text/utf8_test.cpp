@@ -126,5 +126,25 @@ TEST(CodePoints, IllFormedInputGivesReplacementCharacter) {
   EXPECT_GT(i, 0u);
 }
 
+TEST(CodePoints, TheFastPathReadsEveryThreeByteSequenceAsIcuDoes) {
+  // Every lead byte of three-byte sequences with every pair of following bytes (well-formed
+  // or not, surrogates and overlong forms included), and the same cut short by the end.
+  size_t differences = 0;
+  for (int b0 = 0xE0; b0 <= 0xEF; ++b0) {
+    for (int b1 = 0; b1 <= 0xFF; ++b1) {
+      for (int b2 = 0; b2 <= 0xFF; ++b2) {
+        const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        for (size_t length : {size_t{3}, size_t{2}}) {
+          std::string_view s(bytes, length);
+          size_t fast = 0, slow = 0;
+          if (next_code_point(s, fast) != next_code_point_slow(s, slow) || fast != slow)
+            ++differences;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(differences, 0u);
+}
+
 }  // namespace
 }  // namespace gazette::text
