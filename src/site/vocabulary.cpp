@@ -8,6 +8,7 @@
 namespace gazette::site {
 
 int VocabularyMatcher::child(int node, char32_t c) const {
+  if (node == 0 && c < 0x10000) return root_[c];
   const auto& next = nodes_[static_cast<size_t>(node)].next;
   auto it = std::lower_bound(next.begin(), next.end(), c,
                              [](const auto& p, char32_t x) { return p.first < x; });
@@ -15,7 +16,7 @@ int VocabularyMatcher::child(int node, char32_t c) const {
 }
 
 VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& terms)
-    : starts_(65536 / 64, 0), term_count_(terms.size()) {
+    : root_(0x10000, -1), term_count_(terms.size()) {
   nodes_.emplace_back();
   auto add = [&](std::string_view word, int term) {
     if (word.empty()) return;
@@ -23,7 +24,6 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
     for (size_t i = 0; i < word.size();) {
       char32_t c = text::next_code_point(word, i);
       ++length;
-      if (node == 0) starts_[(c & 0xFFFF) / 64] |= std::uint64_t{1} << (c % 64);
       int next = child(node, c);
       if (next < 0) {
         next = static_cast<int>(nodes_.size());
@@ -32,6 +32,7 @@ VocabularyMatcher::VocabularyMatcher(const std::vector<config::VocabularyTerm>& 
         edges.insert(std::lower_bound(edges.begin(), edges.end(), c,
                                       [](const auto& p, char32_t x) { return p.first < x; }),
                      {c, next});
+        if (node == 0 && c < 0x10000) root_[c] = next;
       }
       node = next;
     }
@@ -75,10 +76,16 @@ std::vector<std::pair<int, int>> VocabularyMatcher::count(std::string_view text)
   for (size_t i = 0; i < text.size();) {
     char32_t c = text::next_code_point(text, i);
     ++at;
-    if (node == 0 && !(starts_[(c & 0xFFFF) / 64] & (std::uint64_t{1} << (c % 64)))) continue;
-    while (node != 0 && child(node, c) < 0) node = nodes_[static_cast<size_t>(node)].fail;
     int next = child(node, c);
-    node = next < 0 ? 0 : next;
+    while (next < 0 && node != 0) {
+      node = nodes_[static_cast<size_t>(node)].fail;
+      next = child(node, c);
+    }
+    if (next < 0) {
+      node = 0;
+      continue;  // no term goes on or starts with this character
+    }
+    node = next;
     for (int n = node; n > 0; n = nodes_[static_cast<size_t>(n)].output_link) {
       const Node& match = nodes_[static_cast<size_t>(n)];
       if (match.output < 0) continue;

@@ -35,7 +35,9 @@ class VocabularyMatcher {
   };
   int child(int node, char32_t c) const;
   std::vector<Node> nodes_;
-  std::vector<std::uint64_t> starts_;  // bit set: code points (mod 2^16) some term starts with
+  // The root's children by code point (the Basic Multilingual Plane), -1 where none: every
+  // character of a text is looked up there, most of them in vain.
+  std::vector<std::int32_t> root_;
   size_t term_count_ = 0;
 };
 
