@@ -1,5 +1,6 @@
 #include "ingest/normalize.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "ingest/chars.hpp"
@@ -87,19 +88,17 @@ bool chinese_context(char32_t c) {
   return c != 0 && is_cjk(c);
 }
 
+// ASCII punctuation that Chinese text prints full width: what fullwidth_punctuation converts.
+bool is_convertible(char32_t c) {
+  return c < 0x80 && (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' ||
+                      c == ')' || c == '.');
+}
+
 }  // namespace
 
 std::u32string fullwidth_punctuation(std::u32string_view s) {
   std::u32string out(s);
-  bool any = false;
-  for (char32_t c : s) {
-    if (c < 0x80 && (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' ||
-                     c == ')' || c == '.')) {
-      any = true;
-      break;
-    }
-  }
-  if (!any) return out;
+  if (std::none_of(s.begin(), s.end(), is_convertible)) return out;
   std::vector<bool> prot = protected_spans(s);
   // Brackets: pair them first, so both of a pair change or neither does.
   std::vector<size_t> open;
@@ -126,6 +125,7 @@ std::u32string fullwidth_punctuation(std::u32string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (prot[i]) continue;
     char32_t c = s[i];
+    if (!is_convertible(c)) continue;  // the context below only matters for these
     char32_t p = i > 0 ? s[i - 1] : 0;
     char32_t n = i + 1 < s.size() ? s[i + 1] : 0;
     char32_t pb = before(s, i);
