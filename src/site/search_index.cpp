@@ -124,6 +124,30 @@ std::uint32_t search_token_hash(std::string_view token) {
   return h;
 }
 
+std::pair<std::uint32_t*, bool> SearchIndexBuilder::ShortIds::try_emplace(std::uint64_t key) {
+  auto slot_of = [this](std::uint64_t k) {
+    std::uint64_t h = k ^ (k >> 33);
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].first != 0 && slots_[i].first != k) i = (i + 1) & mask;
+    return i;
+  };
+  if (size_ * 2 >= slots_.size()) {  // at most half full
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), {0, 0});
+    for (const auto& entry : old) {
+      if (entry.first != 0) slots_[slot_of(entry.first)] = entry;
+    }
+  }
+  const size_t i = slot_of(key);
+  if (slots_[i].first == key) return {&slots_[i].second, false};
+  slots_[i].first = key;
+  ++size_;
+  return {&slots_[i].second, true};
+}
+
 void SearchIndexBuilder::add(const SearchDocument& d) {
   const auto id = static_cast<std::uint32_t>(docs_.size());
   docs_.push_back({d.title, d.url, d.date, d.summary});
@@ -140,9 +164,9 @@ void SearchIndexBuilder::add(const SearchDocument& d) {
       std::uint64_t key = static_cast<std::uint64_t>(t.size()) << 56;
       for (size_t i = 0; i < t.size(); ++i)
         key |= static_cast<std::uint64_t>(static_cast<unsigned char>(t[i])) << (8 * i);
-      auto [it, added] = short_ids_.try_emplace(key, 0);
-      if (added) it->second = new_id(t);
-      token = it->second;
+      auto [slot, added] = short_ids_.try_emplace(key);
+      if (added) *slot = new_id(t);
+      token = *slot;
     } else {
       auto it = long_ids_.find(t);
       if (it == long_ids_.end()) it = long_ids_.emplace(std::string(t), new_id(t)).first;

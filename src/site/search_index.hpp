@@ -71,7 +71,16 @@ class SearchIndexBuilder {
   std::vector<std::vector<std::string>> docs_;  // title, url, date, summary
   // Token → id: tokens of up to 7 bytes (CJK bigrams, short words) packed in an integer,
   // longer ones by their text.
-  std::unordered_map<std::uint64_t, std::uint32_t> short_ids_;
+  class ShortIds {  // open addressing on the packed token (never 0: its length is in it)
+   public:
+    // The id slot of `key` and whether it was added (then the caller sets it).
+    std::pair<std::uint32_t*, bool> try_emplace(std::uint64_t key);
+
+   private:
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> slots_;
+    size_t size_ = 0;
+  };
+  ShortIds short_ids_;
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> long_ids_;
   std::deque<std::string> token_text_;                // by token id
   std::vector<std::string_view> tokens_;              // by token id (into token_text_)
