@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <string_view>
+
 namespace gazette::markdown {
 
 namespace {
@@ -40,6 +43,14 @@ size_t list_number_length(std::string_view text) {
 
 enum class Context { kParagraph, kHeading };
 
+// Bytes the loop below may change or look around; every other byte (all of UTF-8's multi-byte
+// sequences among them) is copied as it is.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : std::string_view("\\`*_[]<|~#&:w\n\r")) special[c] = true;
+  return special;
+}();
+
 std::string escape(std::string_view text, Context context) {
   // Leading and trailing white space runs become entities, so Markdown cannot strip them.
   size_t lead = 0;
@@ -50,6 +61,16 @@ std::string escape(std::string_view text, Context context) {
   std::string out;
   out.reserve(text.size() + text.size() / 8 + 8);
   for (size_t i = 0; i < text.size(); ++i) {
+    if (i >= lead && i < trail && !out.empty()) {
+      // A run of ordinary bytes, copied at once.
+      size_t end = i;
+      while (end < trail && !kSpecial[static_cast<unsigned char>(text[end])]) ++end;
+      if (end > i) {
+        out.append(text.substr(i, end - i));
+        i = end - 1;
+        continue;
+      }
+    }
     char c = text[i];
     bool at_start = out.empty();
     if (i < lead || i >= trail || c == '\n' || c == '\r') {
