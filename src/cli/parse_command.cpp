@@ -30,9 +30,7 @@ void print_issue(const model::Issue& issue, ParseOutput output, const text::Slug
                  bool first) {
   switch (output) {
     case ParseOutput::kJson:
-      std::cout << model::to_json(issue).dump(2, ' ', false,
-                                              nlohmann::ordered_json::error_handler_t::replace)
-                << '\n';
+      std::cout << model::json_text(model::to_json(issue)) << '\n';
       break;
     case ParseOutput::kMarkdown:
       // Issues, like the files of one issue, are separated by a blank line.

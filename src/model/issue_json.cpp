@@ -1,6 +1,9 @@
 #include "model/issue_json.hpp"
 
 #include <filesystem>
+#include <string>
+
+#include "text/utf8.hpp"
 
 namespace gazette::model {
 
@@ -12,7 +15,109 @@ nlohmann::ordered_json or_null(const std::optional<T>& v) {
   return *v;
 }
 
+void append_json_string(std::string_view s, std::string& out) {
+  if (text::find_invalid_utf8(s)) {
+    // Rare: nlohmann's own replacement of the bad bytes.
+    out += nlohmann::ordered_json(std::string(s))
+               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escaped, sizeof escaped);
+      }
+    }
+  }
+  out.append(s.substr(run));
+  out += '"';
+}
+
+void append_json_text(const nlohmann::ordered_json& j, int indent, int depth, std::string& out) {
+  switch (j.type()) {
+    case nlohmann::ordered_json::value_t::object: {
+      if (j.empty()) {
+        out += "{}";
+        return;
+      }
+      out += "{\n";
+      bool first = true;
+      for (const auto& [key, value] : j.items()) {
+        if (!first) out += ",\n";
+        first = false;
+        out.append(static_cast<size_t>(indent * (depth + 1)), ' ');
+        append_json_string(key, out);
+        out += ": ";
+        append_json_text(value, indent, depth + 1, out);
+      }
+      out += '\n';
+      out.append(static_cast<size_t>(indent * depth), ' ');
+      out += '}';
+      return;
+    }
+    case nlohmann::ordered_json::value_t::array: {
+      if (j.empty()) {
+        out += "[]";
+        return;
+      }
+      out += "[\n";
+      bool first = true;
+      for (const auto& value : j) {
+        if (!first) out += ",\n";
+        first = false;
+        out.append(static_cast<size_t>(indent * (depth + 1)), ' ');
+        append_json_text(value, indent, depth + 1, out);
+      }
+      out += '\n';
+      out.append(static_cast<size_t>(indent * depth), ' ');
+      out += ']';
+      return;
+    }
+    case nlohmann::ordered_json::value_t::string:
+      append_json_string(j.get_ref<const std::string&>(), out);
+      return;
+    default:  // numbers, booleans, null: short, and nlohmann formats them
+      out += j.dump();
+      return;
+  }
+}
+
 }  // namespace
+
+std::string json_text(const nlohmann::ordered_json& json, int indent) {
+  std::string out;
+  append_json_text(json, indent, 0, out);
+  return out;
+}
 
 nlohmann::ordered_json to_json(const Article& a) {
   nlohmann::ordered_json j;

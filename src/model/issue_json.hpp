@@ -17,4 +17,8 @@ nlohmann::ordered_json to_json(const Issue& issue);
 // One article, as inside to_json(issue).
 nlohmann::ordered_json to_json(const Article& article);
 
+// JSON text of `json` exactly as its dump(indent) writes it (invalid UTF-8 replaced by U+FFFD,
+// as with error_handler_t::replace), faster: strings are copied in runs, not byte by byte.
+std::string json_text(const nlohmann::ordered_json& json, int indent = 2);
+
 }  // namespace gazette::model

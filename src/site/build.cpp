@@ -574,7 +574,7 @@ BuildResult SiteBuilder::build() {
           for (const Page* page : stale) render_page(*page, full);
           if (!files_current) {
             // The issue's own files: its parse result, its Markdown, its source text.
-            put(files[0], model::to_json(*whole).dump(2) + "\n", files_fingerprint);
+            put(files[0], model::json_text(model::to_json(*whole)) + "\n", files_fingerprint);
             auto& slugger = sluggers[static_cast<size_t>(worker)];
             if (!slugger) {
               rules_compiled();

@@ -59,5 +59,45 @@ TEST(IssueJson, UnknownDateIsNull) {
   EXPECT_TRUE(j["articles"].is_array());
 }
 
+TEST(JsonText, WritesWhatNlohmannWrites) {
+  // Every byte below 0x80 in a string and in a key, quotes and backslashes, DEL, CJK, an emoji,
+  // nesting with empty arrays and objects, every kind of number, booleans and null.
+  std::string every_ascii;
+  for (int c = 1; c < 0x80; ++c) every_ascii += static_cast<char>(c);
+  nlohmann::ordered_json j = {
+      {"text", every_ascii + "株洲日报 😀 \"quoted\" back\\slash"},
+      {every_ascii, "key with every byte"},
+      {"nested",
+       {{"empty_array", nlohmann::ordered_json::array()},
+        {"empty_object", nlohmann::ordered_json::object()},
+        {"list", {1, -2, 3.5, 1e300, 18446744073709551615ull, true, false, nullptr}},
+        {"deeper", {{"a", {{"b", {"c"}}}}}}}},
+      {"", ""}};
+  for (int indent : {0, 1, 2, 4}) EXPECT_EQ(json_text(j, indent), j.dump(indent)) << indent;
+  EXPECT_EQ(json_text(nlohmann::ordered_json("solo")), nlohmann::ordered_json("solo").dump(2));
+  EXPECT_EQ(json_text(nlohmann::ordered_json::array()), "[]");
+}
+
+TEST(JsonText, ReplacesInvalidUtf8AsNlohmannsReplaceHandlerDoes) {
+  nlohmann::ordered_json j = {{"bad", std::string("ok\xFF\xC0ok")}, {"good", "株"}};
+  EXPECT_EQ(json_text(j), j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
+TEST(JsonText, AnIssueIsWrittenAsDumpWritesIt) {
+  Issue issue;
+  issue.source = "content/2022/001.txt";
+  issue.masthead.paper = "株洲日报";
+  issue.masthead.date = text::Date{2022, 11, 8};
+  issue.warnings.push_back({12, "removed a \"repeat\"\tof line 3"});
+  Article a;
+  a.title = "标题\n第二行";
+  a.authors = {"朱理平", "邓伟勇"};
+  a.body = {{Block::Type::kParagraph, "第一段。", {}}};
+  issue.articles.push_back(a);
+  issue.articles.push_back(Article{});
+  auto j = to_json(issue);
+  EXPECT_EQ(json_text(j), j.dump(2));
+}
+
 }  // namespace
 }  // namespace gazette::model
