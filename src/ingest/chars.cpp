@@ -8,15 +8,7 @@ namespace gazette::ingest {
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out(utf8.size(), U'\0');  // at most one code point per byte
   size_t n = 0;
-  for (size_t i = 0; i < utf8.size();) {
-    auto b = static_cast<unsigned char>(utf8[i]);
-    if (b < 0x80) {
-      out[n++] = b;
-      ++i;
-    } else {
-      out[n++] = text::next_code_point(utf8, i);
-    }
-  }
+  for (size_t i = 0; i < utf8.size();) out[n++] = text::next_code_point(utf8, i);
   out.resize(n);
   return out;
 }
@@ -34,15 +26,11 @@ std::string to_utf8(std::u32string_view s) {
       out[n++] = static_cast<char>(0xE0 | (c >> 12));
       out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
       out[n++] = static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c > 0x10FFFF) {  // not a code point: U+FFFD, as text::append_utf8 writes
-      out[n++] = '\xEF';
-      out[n++] = '\xBF';
-      out[n++] = '\xBD';
-    } else {
-      out[n++] = static_cast<char>(0xF0 | (c >> 18));
-      out[n++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else {  // rare: text::append_utf8 knows the four-byte form and what is no code point
+      std::string four;
+      text::append_utf8(four, c);
+      out.replace(n, four.size(), four);  // room for it: four bytes are kept per code point
+      n += four.size();
     }
   }
   out.resize(n);
@@ -201,14 +189,14 @@ double text_width(std::u32string_view s) {
 
 size_t count_letters(std::u32string_view s) {
   size_t n = 0;
-  for (char32_t c : s) n += is_cjk_letter(c) || is_latin(c) || is_digit(c);
+  for (char32_t c : s) n += is_letter_or_digit(c);
   return n;
 }
 
 bool has_letters(std::u32string_view s, size_t n) {
   if (n == 0) return true;
   for (char32_t c : s) {
-    if ((is_cjk_letter(c) || is_latin(c) || is_digit(c)) && --n == 0) return true;
+    if (is_letter_or_digit(c) && --n == 0) return true;
   }
   return false;
 }

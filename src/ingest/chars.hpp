@@ -80,6 +80,11 @@ double char_width(char32_t c);
 // Printed width of a text: wide characters 1, others 0.5, a run of spaces 0.5.
 double text_width(std::u32string_view text);
 
+// A CJK letter, a Latin letter or a digit: what ingestion counts and compares of a text.
+inline bool is_letter_or_digit(char32_t c) {
+  return is_cjk_letter(c) || is_latin(c) || is_digit(c);
+}
+
 // Counts letters and digits (CJK letters, Latin letters, digits).
 size_t count_letters(std::u32string_view text);
 

@@ -12,7 +12,7 @@ std::vector<Gram> bigrams(std::u32string_view s, size_t max_letters) {
   char32_t prev = 0;
   size_t letters = 0;
   for (char32_t c : s) {
-    bool letter = is_cjk_letter(c) || is_latin(c) || is_digit(c);
+    bool letter = is_letter_or_digit(c);
     if (!letter) {
       prev = 0;
       continue;
@@ -35,7 +35,7 @@ GramSet::GramSet(std::u32string_view s, size_t max_letters) {
   char32_t prev = 0;
   size_t letters = 0;
   for (char32_t c : s) {
-    bool letter = is_cjk_letter(c) || is_latin(c) || is_digit(c);
+    bool letter = is_letter_or_digit(c);
     if (!letter) {
       prev = 0;
       continue;
@@ -47,30 +47,14 @@ GramSet::GramSet(std::u32string_view s, size_t max_letters) {
 }
 
 double Idf::weight(Gram g) const {
-  if (memo_size_ * 2 >= memo_.size()) {
-    // Grow (or make) the table, keeping it at most half full.
-    std::vector<std::pair<Gram, double>> old = std::move(memo_);
-    memo_.assign(std::max<size_t>(64, old.size() * 2), {0, 0.0});
-    const size_t mask = memo_.size() - 1;
-    for (const auto& entry : old) {
-      if (entry.first == 0) continue;
-      size_t i = GramSet::mix(entry.first) & mask;
-      while (memo_[i].first != 0) i = (i + 1) & mask;
-      memo_[i] = entry;
-    }
-  }
-  const size_t mask = memo_.size() - 1;
-  size_t i = GramSet::mix(g) & mask;
-  for (; memo_[i].first != 0; i = (i + 1) & mask) {
-    if (memo_[i].first == g) return memo_[i].second;
-  }
+  auto it = memo_.find(g);
+  if (it != memo_.end()) return it->second;
   double df = 0;
   for (const auto* doc : docs_) df += doc->contains(g);
   // A bigram in no text at all weighs as one in a single text: rare, not more than rare.
   df = std::max(df, 1.0);
   double w = std::log((static_cast<double>(docs_.size()) + 1) / (df + 0.5));
-  memo_[i] = {g, w};
-  ++memo_size_;
+  memo_.emplace(g, w);
   return w;
 }
 

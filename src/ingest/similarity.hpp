@@ -5,7 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
-#include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette::ingest {
@@ -31,7 +31,6 @@ class GramSet {
   bool empty() const { return size_ == 0; }
 
  private:
-  friend class Idf;
   static Gram mix(Gram g) {
     g ^= g >> 33;
     g *= 0xff51afd7ed558ccdULL;
@@ -64,9 +63,7 @@ class Idf {
 
  private:
   std::vector<const GramSet*> docs_;
-  // Weights computed so far: open addressing on the bigram (0 marks an empty slot).
-  mutable std::vector<std::pair<Gram, double>> memo_;
-  mutable size_t memo_size_ = 0;
+  mutable std::unordered_map<Gram, double> memo_;
 };
 
 // The weighted share of `needle`'s bigrams found in `hay` (0…1).

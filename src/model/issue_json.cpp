@@ -63,52 +63,32 @@ void append_json_string(std::string_view s, std::string& out) {
 }
 
 void append_json_text(const nlohmann::ordered_json& j, int indent, int depth, std::string& out) {
-  switch (j.type()) {
-    case nlohmann::ordered_json::value_t::object: {
-      if (j.empty()) {
-        out += "{}";
-        return;
-      }
-      out += "{\n";
-      bool first = true;
-      for (const auto& [key, value] : j.items()) {
-        if (!first) out += ",\n";
-        first = false;
-        out.append(static_cast<size_t>(indent * (depth + 1)), ' ');
-        append_json_string(key, out);
-        out += ": ";
-        append_json_text(value, indent, depth + 1, out);
-      }
-      out += '\n';
-      out.append(static_cast<size_t>(indent * depth), ' ');
-      out += '}';
-      return;
-    }
-    case nlohmann::ordered_json::value_t::array: {
-      if (j.empty()) {
-        out += "[]";
-        return;
-      }
-      out += "[\n";
-      bool first = true;
-      for (const auto& value : j) {
-        if (!first) out += ",\n";
-        first = false;
-        out.append(static_cast<size_t>(indent * (depth + 1)), ' ');
-        append_json_text(value, indent, depth + 1, out);
-      }
-      out += '\n';
-      out.append(static_cast<size_t>(indent * depth), ' ');
-      out += ']';
-      return;
-    }
-    case nlohmann::ordered_json::value_t::string:
+  if (!j.is_object() && !j.is_array()) {
+    if (j.is_string()) {
       append_json_string(j.get_ref<const std::string&>(), out);
-      return;
-    default:  // numbers, booleans, null: short, and nlohmann formats them
-      out += j.dump();
-      return;
+    } else {
+      out += j.dump();  // numbers, booleans, null: short, and nlohmann formats them
+    }
+    return;
   }
+  const bool object = j.is_object();
+  if (j.empty()) {
+    out += object ? "{}" : "[]";
+    return;
+  }
+  out += object ? "{\n" : "[\n";
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (it != j.begin()) out += ",\n";
+    out.append(static_cast<size_t>(indent * (depth + 1)), ' ');
+    if (object) {
+      append_json_string(it.key(), out);
+      out += ": ";
+    }
+    append_json_text(it.value(), indent, depth + 1, out);
+  }
+  out += '\n';
+  out.append(static_cast<size_t>(indent * depth), ' ');
+  out += object ? '}' : ']';
 }
 
 }  // namespace

@@ -78,24 +78,7 @@ bool is_space(char32_t c) {
 
 size_t count_cjk_letters(std::string_view utf8) {
   size_t n = 0;
-  for (size_t i = 0; i < utf8.size();) {
-    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    // Three-byte sequences of U+4E00..U+9FFF (lead bytes E4..E9): the usual Han, counted
-    // without decoding through ICU.
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    if (lead >= 0xE4 && lead <= 0xE9 && i + 2 < utf8.size() &&
-        (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(utf8[i + 2]) & 0xC0) == 0x80 &&
-        (lead > 0xE4 || static_cast<unsigned char>(utf8[i + 1]) >= 0xB8)) {
-      ++n;
-      i += 3;
-      continue;
-    }
-    n += is_cjk_letter(next_code_point(utf8, i));
-  }
+  for (size_t i = 0; i < utf8.size();) n += is_cjk_letter(next_code_point(utf8, i));
   return n;
 }
 

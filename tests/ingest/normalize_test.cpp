@@ -16,6 +16,14 @@ std::string spaces(std::string_view s, SpaceStyle style = SpaceStyle::kBody) {
   return to_utf8(collapse_spaces(to_u32(s), style));
 }
 
+TEST(Conversions, RoundTripEveryLengthOfUtf8) {
+  const std::string text = "a\u00e9\u682a\U0001F600\U0010FFFF z";  // 1, 2, 3 and 4 bytes
+  EXPECT_EQ(to_utf8(to_u32(text)), text);
+  EXPECT_EQ(to_u32(text).size(), 7u);
+  // What is no code point becomes U+FFFD, as text::append_utf8 writes it.
+  EXPECT_EQ(to_utf8(std::u32string{U'x', static_cast<char32_t>(0x110000), U'y'}), "x\uFFFDy");
+}
+
 TEST(FullwidthPunctuation, ChineseSentencesGetFullWidthMarks) {
   EXPECT_EQ(punct("前段,全市广大干部群众万众一心,众志成城。"),
             "前段，全市广大干部群众万众一心，众志成城。");
