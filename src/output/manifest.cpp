@@ -1,10 +1,8 @@
 #include "output/manifest.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
-#include <vector>
+#include <map>
 
 #include "base/file.hpp"
 #include "output/files.hpp"
@@ -20,15 +18,63 @@ bool parse_hex(std::string_view s, std::uint64_t& out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
+void append_hex(std::string& out, std::uint64_t v) {
+  char buf[16];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, 16);
+  out.append(buf, end);
+}
+
 }  // namespace
+
+Manifest::Manifest(const std::vector<std::pair<std::string, OutputRecord>>& files) {
+  std::map<std::string_view, OutputRecord> sorted;
+  for (const auto& [rel, record] : files) sorted.emplace(rel, record);
+  size_t bytes = 0;
+  for (const auto& [rel, record] : sorted) bytes += rel.size();
+  text_ = std::make_unique<std::string>();
+  text_->reserve(bytes);
+  for (const auto& [rel, record] : sorted) text_->append(rel);
+  size_t at = 0;
+  for (const auto& [rel, record] : sorted) {
+    entries_.push_back({std::string_view(*text_).substr(at, rel.size()), record});
+    at += rel.size();
+  }
+  index();
+}
+
+void Manifest::index() {
+  size_t n = 16;
+  while (n < entries_.size() * 2) n *= 2;
+  slots_.assign(n, 0);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    size_t s = content_hash(entries_[i].rel) & (n - 1);
+    while (slots_[s] != 0) s = (s + 1) & (n - 1);
+    slots_[s] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+size_t Manifest::find(std::string_view rel) const {
+  if (entries_.empty()) return npos;
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = content_hash(rel) & mask; slots_[s] != 0; s = (s + 1) & mask) {
+    if (entries_[slots_[s] - 1].rel == rel) return slots_[s] - 1;
+  }
+  return npos;
+}
+
+void Manifest::forget_records() {
+  for (auto& e : entries_) e.record = OutputRecord{0, ~0ull, 0};
+}
 
 Manifest load_manifest(const std::filesystem::path& file) {
   Manifest manifest;
   auto bytes = read_file(file);
   if (!bytes.ok() || bytes->compare(0, kHeader.size(), kHeader) != 0) return manifest;
-  std::string_view text(*bytes);
+  manifest.text_ = std::make_unique<std::string>(std::move(*bytes));
+  std::string_view text(*manifest.text_);
   text.remove_prefix(kHeader.size());
-  // Lines: <hash hex> <size hex> <fingerprint hex> <path>
+  manifest.entries_.reserve(text.size() / 80);
+  // Lines: <hash hex> <size hex> <fingerprint hex> <path>, sorted by path.
   while (!text.empty()) {
     size_t nl = text.find('\n');
     if (nl == std::string_view::npos) return {};  // truncated: trust nothing
@@ -40,30 +86,38 @@ Manifest load_manifest(const std::filesystem::path& file) {
     size_t c = b == std::string_view::npos ? b : line.find(' ', b + 1);
     if (c == std::string_view::npos || !parse_hex(line.substr(0, a), r.hash) ||
         !parse_hex(line.substr(a + 1, b - a - 1), r.size) ||
-        !parse_hex(line.substr(b + 1, c - b - 1), r.fingerprint) ||
-        !is_safe_relative_path(line.substr(c + 1))) {
+        !parse_hex(line.substr(b + 1, c - b - 1), r.fingerprint)) {
       return {};
     }
-    manifest.emplace(std::string(line.substr(c + 1)), r);
+    std::string_view rel = line.substr(c + 1);
+    if (!is_safe_relative_path(rel) ||
+        (!manifest.entries_.empty() && !(manifest.entries_.back().rel < rel))) {
+      return {};  // not one of ours, or out of order: damaged
+    }
+    manifest.entries_.push_back({rel, r});
   }
+  manifest.index();
   return manifest;
 }
 
 Status save_manifest(const std::filesystem::path& file, const Manifest& manifest) {
-  // Sorted, so the file itself is deterministic.
-  std::vector<std::pair<std::string_view, OutputRecord>> sorted(manifest.begin(), manifest.end());
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first; });
-  return save_manifest(file, sorted);
+  return save_manifest(file, std::vector<ManifestEntry>(manifest.begin(), manifest.end()));
 }
 
-Status save_manifest(const std::filesystem::path& file,
-                     const std::vector<std::pair<std::string_view, OutputRecord>>& sorted) {
+Status save_manifest(const std::filesystem::path& file, const std::vector<ManifestEntry>& sorted) {
   std::string out(kHeader);
-  out.reserve(sorted.size() * 80);
+  size_t bytes = out.size();
+  for (const auto& e : sorted) bytes += e.rel.size() + 52;
+  out.reserve(bytes);
   for (const auto& [rel, record] : sorted) {
-    fmt::format_to(std::back_inserter(out), "{:x} {:x} {:x} {}\n", record.hash, record.size,
-                   record.fingerprint, rel);
+    append_hex(out, record.hash);
+    out += ' ';
+    append_hex(out, record.size);
+    out += ' ';
+    append_hex(out, record.fingerprint);
+    out += ' ';
+    out += rel;
+    out += '\n';
   }
   return write_file_atomic(file, out);
 }

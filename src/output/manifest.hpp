@@ -5,14 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "base/result.hpp"
-#include "base/string_hash.hpp"
 
 namespace gazette::output {
 
@@ -21,10 +19,46 @@ struct OutputRecord {
   std::uint64_t hash = 0;         // content_hash of its bytes
   std::uint64_t size = 0;         // its size in bytes
   std::uint64_t fingerprint = 0;  // of the inputs it was made from (0: always remake)
+
+  friend bool operator==(const OutputRecord&, const OutputRecord&) = default;
 };
 
-// Output path (relative to the output folder, `/`-separated) → its record.
-using Manifest = std::unordered_map<std::string, OutputRecord, StringHash, std::equal_to<>>;
+// One file of a manifest: its path (relative to the output folder, `/`-separated) and record.
+struct ManifestEntry {
+  std::string_view rel;
+  OutputRecord record;
+};
+
+// The files of a build, sorted by path, each once. An archive's manifest has a few hundred
+// thousand files: they are held in one block of text, found by path through a hash table.
+class Manifest {
+ public:
+  static constexpr size_t npos = static_cast<size_t>(-1);
+
+  Manifest() = default;
+  // A manifest of these files, in any order (a later duplicate path is dropped).
+  explicit Manifest(const std::vector<std::pair<std::string, OutputRecord>>& files);
+
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  const ManifestEntry& operator[](size_t i) const { return entries_[i]; }
+  std::vector<ManifestEntry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<ManifestEntry>::const_iterator end() const { return entries_.end(); }
+
+  // The position of the file `rel`, or npos.
+  size_t find(std::string_view rel) const;
+
+  // Forgets every file's hash, size and fingerprint (the paths stay): nothing is current.
+  void forget_records();
+
+ private:
+  friend Manifest load_manifest(const std::filesystem::path& file);
+  void index();  // makes slots_ for entries_
+
+  std::unique_ptr<std::string> text_;  // what the paths point into (stays put when moved)
+  std::vector<ManifestEntry> entries_;
+  std::vector<std::uint32_t> slots_;  // open addressing: entry position + 1, 0 for empty
+};
 
 // Reads a manifest; an absent or unreadable one (an old or damaged cache) is an empty
 // manifest, which makes the next build a full one — never a wrong one.
@@ -33,8 +67,7 @@ Manifest load_manifest(const std::filesystem::path& file);
 // Writes a manifest atomically.
 Status save_manifest(const std::filesystem::path& file, const Manifest& manifest);
 
-// Writes a manifest given as (path, record) lines already sorted by path, atomically.
-Status save_manifest(const std::filesystem::path& file,
-                     const std::vector<std::pair<std::string_view, OutputRecord>>& sorted);
+// Writes a manifest given as entries already sorted by path, atomically.
+Status save_manifest(const std::filesystem::path& file, const std::vector<ManifestEntry>& sorted);
 
 }  // namespace gazette::output

@@ -45,18 +45,50 @@ void prune_empty_dirs(fs::path dir, const fs::path& root) {
 
 }  // namespace
 
+PreviousOutput read_previous_output(const fs::path& out_dir, const fs::path& cache_dir, bool clean,
+                                    std::stop_token stop) {
+  PreviousOutput previous;
+  previous.manifest = load_manifest(cache_dir / "manifest");
+  previous.intact.assign(previous.manifest.size(), 0);
+  if (clean) {
+    previous.manifest.forget_records();
+    return previous;
+  }
+  if (previous.manifest.empty()) return previous;
+  // Looked up from the output folder, not from the root, in path order (neighbours share
+  // their folders).
+  const int out_fd = ::open(out_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (out_fd < 0) return previous;
+  for (size_t i = 0; i < previous.manifest.size(); ++i) {
+    if (i % 1024 == 0 && stop.stop_requested()) break;
+    const ManifestEntry& e = previous.manifest[i];
+    previous.intact[i] = regular_file_size(out_fd, e.rel) == static_cast<long long>(e.record.size);
+  }
+  ::close(out_fd);
+  return previous;
+}
+
+bool OutputBatch::current_at(size_t i, std::uint64_t fingerprint) const {
+  const PreviousOutput& previous = publisher_->previous_;
+  return fingerprint != 0 && i != Manifest::npos &&
+         previous.manifest[i].record.fingerprint == fingerprint && previous.intact[i];
+}
+
 bool OutputBatch::is_current(std::string_view rel, std::uint64_t fingerprint) const {
-  if (fingerprint == 0) return false;
-  auto it = publisher_->previous_.find(rel);
-  if (it == publisher_->previous_.end() || it->second.fingerprint != fingerprint) return false;
-  return regular_file_size(publisher_->out_fd_, rel) == static_cast<long long>(it->second.size);
+  return fingerprint != 0 && current_at(publisher_->previous_.manifest.find(rel), fingerprint);
 }
 
 void OutputBatch::keep(std::string_view rel) {
-  auto it = publisher_->previous_.find(rel);
-  if (it == publisher_->previous_.end()) return;
-  entries_.push_back(Entry{std::string(rel), it->second, false});
-  ++previous_seen_;
+  const size_t i = publisher_->previous_.manifest.find(rel);
+  if (i != Manifest::npos) kept_.push_back(static_cast<std::uint32_t>(i));
+}
+
+bool OutputBatch::keep_if_current(std::string_view rel, std::uint64_t fingerprint) {
+  if (fingerprint == 0) return false;
+  const size_t i = publisher_->previous_.manifest.find(rel);
+  if (!current_at(i, fingerprint)) return false;
+  kept_.push_back(static_cast<std::uint32_t>(i));
+  return true;
 }
 
 void OutputBatch::finish() {
@@ -69,14 +101,15 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
     return file_error(std::string(rel), "internal error: unsafe output path");
   }
   OutputRecord record{content_hash(bytes), bytes.size(), fingerprint};
-  auto it = publisher_->previous_.find(rel);
-  if (it != publisher_->previous_.end()) ++previous_seen_;
-  if (it != publisher_->previous_.end() && it->second.hash == record.hash &&
-      it->second.size == record.size &&
-      regular_file_size(publisher_->out_fd_, rel) == static_cast<long long>(record.size)) {
-    entries_.push_back(Entry{std::string(rel), record, false});  // same bytes: leave it
-    if (it->second.fingerprint != fingerprint) records_changed_ = true;
-    return {};
+  const PreviousOutput& previous = publisher_->previous_;
+  if (const size_t i = previous.manifest.find(rel); i != Manifest::npos) {
+    seen_.push_back(static_cast<std::uint32_t>(i));
+    const OutputRecord& before = previous.manifest[i].record;
+    if (before.hash == record.hash && before.size == record.size && previous.intact[i]) {
+      entries_.push_back(Entry{std::string(rel), record, false});  // same bytes: leave it
+      if (before.fingerprint != fingerprint) records_changed_ = true;
+      return {};
+    }
   }
   records_changed_ = true;
   // Folders are made once per batch, not tried for every file.
@@ -92,11 +125,11 @@ Status OutputBatch::put(std::string_view rel, std::string_view bytes, std::uint6
 }
 
 Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean)
-    : Publisher(std::move(out_dir), cache_dir, clean,
-                [&cache_dir] { return load_manifest(cache_dir / "manifest"); }) {}
+    : Publisher(out_dir, cache_dir,
+                [&] { return read_previous_output(out_dir, cache_dir, clean); }) {}
 
-Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean,
-                     const std::function<Manifest()>& previous_manifest)
+Publisher::Publisher(fs::path out_dir, fs::path cache_dir,
+                     const std::function<PreviousOutput()>& previous)
     : out_dir_(std::move(out_dir)), cache_dir_(std::move(cache_dir)) {
   std::error_code ec;
   // A first build (no output folder yet, or an empty one) stages the whole site beside it and
@@ -115,19 +148,13 @@ Publisher::Publisher(fs::path out_dir, fs::path cache_dir, bool clean,
     fs::create_directories(staging_dir_, ec);
     (void)write_file(marker, "");
   }
-  Manifest previous = fresh_ ? Manifest() : previous_manifest();
-  if (clean) {
-    // Forget hashes and fingerprints, but remember which files are ours so that the ones this
-    // build does not produce are still deleted.
-    for (auto& [rel, record] : previous) record = OutputRecord{0, ~0ull, 0};
-  }
-  previous_ = std::move(previous);
-  if (!previous_.empty()) out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  PreviousOutput before = previous();
+  if (!fresh_) previous_ = std::move(before);
+  seen_.assign(previous_.manifest.size(), 0);
 }
 
 Publisher::~Publisher() {
   if (!finished_) abort();
-  if (out_fd_ >= 0) ::close(out_fd_);
 }
 
 void Publisher::add(OutputBatch&& batch) {
@@ -136,8 +163,19 @@ void Publisher::add(OutputBatch&& batch) {
   entries_.insert(entries_.end(), std::make_move_iterator(batch.entries_.begin()),
                   std::make_move_iterator(batch.entries_.end()));
   records_changed_ = records_changed_ || batch.records_changed_;
-  previous_seen_ += batch.previous_seen_;
+  auto mark = [&](std::uint32_t i, char how) {
+    if (seen_[i] != 0) {
+      if (twice_.empty()) twice_ = previous_.manifest[i].rel;
+      return;
+    }
+    seen_[i] = how;
+    ++seen_count_;
+  };
+  for (std::uint32_t i : batch.kept_) mark(i, 2);
+  for (std::uint32_t i : batch.seen_) mark(i, 1);
   batch.entries_.clear();
+  batch.kept_.clear();
+  batch.seen_.clear();
 }
 
 void Publisher::abort() {
@@ -158,33 +196,46 @@ Result<PublishSummary> Publisher::commit() {
                        OutputBatch::by_path);
   }
   run_starts_.clear();
-  for (size_t i = 1; i < entries_.size(); ++i) {
-    if (entries_[i].rel == entries_[i - 1].rel) {
-      std::string path = (out_dir_ / entries_[i].rel).string();
-      abort();
-      return file_error(path, "two pages of this build have the same output path");
-    }
+  for (size_t i = 1; i < entries_.size() && twice_.empty(); ++i) {
+    if (entries_[i].rel == entries_[i - 1].rel) twice_ = entries_[i].rel;
   }
+  if (!twice_.empty()) {
+    std::string path = (out_dir_ / twice_).string();
+    abort();
+    return file_error(path, "two pages of this build have the same output path");
+  }
+  const Manifest& before = previous_.manifest;
   PublishSummary summary;
   std::error_code ec;
-  if (!fresh_ && !records_changed_ && entries_.size() == previous_.size()) {
-    // Nothing new, nothing gone (every previous path was kept once): the output and the
-    // manifest stay as they are.
-    summary.unchanged = entries_.size();
+  if (!fresh_ && !records_changed_ && seen_count_ == before.size()) {
+    // Nothing new, nothing gone (every previous file was given once, as it was): the output
+    // and the manifest stay as they are.
+    summary.unchanged = before.size();
     fs::remove(staging_dir_ / ".in-progress", ec);
     finished_ = true;
     entries_.clear();
     return summary;
   }
-  // The next manifest: this build's files, sorted by path as entries_ now are.
-  std::vector<std::pair<std::string_view, OutputRecord>> next;
-  next.reserve(entries_.size());
-  for (const auto& e : entries_) next.emplace_back(e.rel, e.record);
+  // The next manifest: the previous files kept as they were and the files given by `put`,
+  // both sorted by path.
+  std::vector<ManifestEntry> next;
+  next.reserve(entries_.size() + seen_count_);
+  size_t e = 0;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (seen_[i] != 2) continue;
+    while (e < entries_.size() && entries_[e].rel < before[i].rel) {
+      next.push_back({entries_[e].rel, entries_[e].record});
+      ++e;
+    }
+    next.push_back(before[i]);
+    ++summary.unchanged;
+  }
+  for (; e < entries_.size(); ++e) next.push_back({entries_[e].rel, entries_[e].record});
   if (fresh_) {
     // Everything is staged (there was nothing before): one rename publishes the site.
-    for (const auto& e : entries_) {
+    for (const auto& f : entries_) {
       ++summary.written;
-      summary.bytes_written += e.record.size;
+      summary.bytes_written += f.record.size;
     }
     fs::create_directories(staging_dir_, ec);
     fs::remove(out_dir_, ec);  // empty, or absent
@@ -208,8 +259,8 @@ Result<PublishSummary> Publisher::commit() {
   }
   // The folders of the staged files, made once each, parents first.
   std::set<std::string> dirs;
-  for (const auto& e : entries_) {
-    if (e.staged) dirs.insert((out_dir_ / e.rel).parent_path().string());
+  for (const auto& f : entries_) {
+    if (f.staged) dirs.insert((out_dir_ / f.rel).parent_path().string());
   }
   for (const auto& d : dirs) {
     if (Status made = make_folders(d); !made.ok()) {
@@ -217,13 +268,13 @@ Result<PublishSummary> Publisher::commit() {
       return made.error();
     }
   }
-  for (const auto& e : entries_) {
-    if (!e.staged) {
+  for (const auto& f : entries_) {
+    if (!f.staged) {
       ++summary.unchanged;
       continue;
     }
-    fs::path target = out_dir_ / e.rel;
-    fs::path staged = staging_dir_ / e.rel;
+    fs::path target = out_dir_ / f.rel;
+    fs::path staged = staging_dir_ / f.rel;
     if (::rename(staged.c_str(), target.c_str()) != 0) {
       // The usual failure is a folder that does not exist yet in the output.
       int err = errno;
@@ -237,19 +288,12 @@ Result<PublishSummary> Publisher::commit() {
       }
     }
     ++summary.written;
-    summary.bytes_written += e.record.size;
+    summary.bytes_written += f.record.size;
   }
-  auto in_this_build = [&](const std::string& rel) {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), rel,
-                               [](const auto& e, const std::string& r) { return e.rel < r; });
-    return it != entries_.end() && it->rel == rel;
-  };
-  // Paths are unique in this build: when it has every previous path, none has vanished.
-  const bool vanished = previous_seen_ < previous_.size();
-  for (const auto& [rel, record] : previous_) {
-    if (!vanished) break;
-    if (in_this_build(rel)) continue;
-    fs::path gone = out_dir_ / rel;
+  // The previous build's files that this one did not give: vanished.
+  for (size_t i = 0; i < before.size() && seen_count_ < before.size(); ++i) {
+    if (seen_[i] != 0) continue;
+    fs::path gone = out_dir_ / before[i].rel;
     if (::unlink(gone.c_str()) == 0) {
       ++summary.deleted;
       prune_empty_dirs(gone.parent_path(), out_dir_);

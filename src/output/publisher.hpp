@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -25,6 +26,22 @@ struct PublishSummary {
   std::uint64_t bytes_written = 0;
 };
 
+// What the previous build left: its manifest, and which of its files are still in the output
+// folder as it wrote them.
+struct PreviousOutput {
+  Manifest manifest;
+  std::vector<char> intact;  // by manifest position: a regular file of the recorded size
+};
+
+// Reads the manifest in `cache_dir` and looks at each of its files in `out_dir`: one system
+// call per file, a few hundred thousand for an archive, so a build starts it on a thread of its
+// own while other work goes on. With `clean` nothing is looked at and every record is
+// forgotten (every file is made again; the ones no longer made are still deleted). Stopped
+// through `stop`, the files not looked at yet count as not intact.
+PreviousOutput read_previous_output(const std::filesystem::path& out_dir,
+                                    const std::filesystem::path& cache_dir, bool clean,
+                                    std::stop_token stop = {});
+
 class Publisher;
 
 // A worker's share of the output: each rendering thread stages files through its own batch
@@ -39,6 +56,9 @@ class OutputBatch {
   // Keeps the previous build's file at `rel` as this build's output.
   void keep(std::string_view rel);
 
+  // `keep` if `is_current`; whether it was.
+  bool keep_if_current(std::string_view rel, std::uint64_t fingerprint);
+
   // This build's bytes for `rel` (a safe relative path), rendered from inputs with
   // `fingerprint` (0 when unknown). Staged if they differ from what is on disk.
   Status put(std::string_view rel, std::string_view bytes, std::uint64_t fingerprint = 0);
@@ -49,7 +69,9 @@ class OutputBatch {
  private:
   friend class Publisher;
   explicit OutputBatch(const Publisher& publisher) : publisher_(&publisher) {}
+  bool current_at(size_t previous, std::uint64_t fingerprint) const;
 
+  // A file given by `put`.
   struct Entry {
     std::string rel;
     OutputRecord record;
@@ -58,10 +80,11 @@ class OutputBatch {
   static bool by_path(const Entry& a, const Entry& b) { return a.rel < b.rel; }
   const Publisher* publisher_;
   std::vector<Entry> entries_;
-  size_t previous_seen_ = 0;  // entries that the previous build wrote too
+  std::vector<std::uint32_t> kept_;  // previous files kept as they are (manifest positions)
+  std::vector<std::uint32_t> seen_;  // previous files given again by `put`
   std::uint64_t bytes_staged_ = 0;
   std::unordered_set<std::string> made_dirs_;  // staging folders known to exist
-  bool records_changed_ = false;               // a file's record differs from the previous build's
+  bool records_changed_ = false;  // a file is new, or its record differs from the previous build's
 };
 
 class Publisher {
@@ -69,10 +92,10 @@ class Publisher {
   // Publishes into `out_dir`, keeping the manifest and the staging area in `cache_dir`.
   // With `clean`, the previous build is ignored: every file is written again.
   Publisher(std::filesystem::path out_dir, std::filesystem::path cache_dir, bool clean);
-  // The same, with the manifest in `cache_dir` read already (by `previous`, called at most once
-  // and only when there is a previous build: on another thread while other work goes on).
-  Publisher(std::filesystem::path out_dir, std::filesystem::path cache_dir, bool clean,
-            const std::function<Manifest()>& previous);
+  // The same, with the previous build read already (by `previous`, called once: see
+  // read_previous_output).
+  Publisher(std::filesystem::path out_dir, std::filesystem::path cache_dir,
+            const std::function<PreviousOutput()>& previous);
   ~Publisher();
   Publisher(const Publisher&) = delete;
   Publisher& operator=(const Publisher&) = delete;
@@ -97,13 +120,12 @@ class Publisher {
   std::filesystem::path out_dir_;
   std::filesystem::path cache_dir_;
   std::filesystem::path staging_dir_;
-  Manifest previous_;
-  // The output folder, open, to look at previous files by their relative paths (a lookup
-  // from the folder, not from the root, for each of an archive's many kept files); -1 if none.
-  int out_fd_ = -1;
-  std::vector<OutputBatch::Entry> entries_;
+  PreviousOutput previous_;
+  std::vector<OutputBatch::Entry> entries_;  // the files given by `put`, sorted once committed
   std::vector<size_t> run_starts_;  // where each batch's (sorted) entries begin in entries_
-  size_t previous_seen_ = 0;        // entries that the previous build wrote too
+  std::vector<char> seen_;          // by previous file: 1 given again (kept or put), 2 kept
+  size_t seen_count_ = 0;           // previous files given again
+  std::string twice_;               // a path given twice, if any
   bool fresh_ = false;              // nothing was published before: stage the whole site beside it
   bool records_changed_ = false;
   bool finished_ = false;

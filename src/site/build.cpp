@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "base/file.hpp"
@@ -178,8 +179,59 @@ BuildResult SiteBuilder::build() {
     errors.push_back(sources.error());
     return result;
   }
-  IssueStore store(cache_dir() / "issues");
+  const size_t n_sources = sources->size();
+  auto static_files = find_static_files(theme.static_dirs);
+  if (!static_files.ok()) {
+    errors.push_back(static_files.error());
+    return result;
+  }
+  // Which version of each source there is (sizes and times, not contents): what tells a
+  // source read by a previous build from a new one.
+  std::vector<std::string> signatures(n_sources);
+  parallel_for(n_sources, worker_count(options_.jobs, n_sources), [&](size_t i, int) {
+    const ContentSource& src = (*sources)[i];
+    signatures[i] = src.form == ContentSource::Form::kMarkdownFolder ? folder_signature(src.path)
+                                                                     : file_version(src.path);
+  });
   const std::uint64_t ikey = ingest_key(config), fkey = facts_key(config);
+  // What every page depends on, and what each page template used last time.
+  Hasher global;
+  global.add(program_identity()).add(ikey).add(config.base_url).add(config.language);
+  if (auto yaml = read_file(options_.site_dir / "site.yaml"); yaml.ok()) global.add(*yaml);
+  for (const auto& [key, text] : theme.strings) global.add(key).add(text);
+  TemplateDependencies deps =
+      options_.clean ? TemplateDependencies() : TemplateDependencies::load(cache_dir());
+  const std::set<std::string> templates_unchanged = deps.unchanged(env->loader());
+  // Every input as the last published build had it: its output stands as it is, and nothing
+  // needs to be read.
+  Hasher inputs;
+  {
+    Hasher sources_version;
+    for (size_t i = 0; i < n_sources; ++i)
+      sources_version.add((*sources)[i].rel).add(signatures[i]);
+    inputs.add(global.hash()).add(fkey).add(out_abs.string()).add(sources_version.hash());
+  }
+  for (const StaticFile& f : *static_files) inputs.add(f.rel).add(f.fingerprint);
+  const std::uint64_t inputs_hash = inputs.hash();
+  if (!options_.clean && deps.size() > 0 && templates_unchanged.size() == deps.size()) {
+    std::error_code ec;
+    auto stamp = load_build_stamp(cache_dir());
+    if (stamp && stamp->inputs == inputs_hash && fs::is_directory(out_abs, ec)) {
+      result.issues = stamp->issues;
+      result.articles = stamp->articles;
+      result.pages = result.published.unchanged = stamp->files;
+      result.times.load = seconds_since(start);
+      return result;
+    }
+  }
+  // Whether the previous build's files are still in the output folder is looked at on the
+  // side, while the issues are read and the model is made.
+  output::PreviousOutput previous_output;
+  std::jthread output_check([&](std::stop_token stop) {
+    previous_output = output::read_previous_output(out_abs, cache_dir(), options_.clean, stop);
+  });
+
+  IssueStore store(cache_dir() / "issues");
   if (options_.clean || !state_->loaded || state_->ingest_key != ikey) {
     state_->index.clear();
     if (!options_.clean) state_->index = store.load_index(ikey, state_->facts_key, options_.jobs);
@@ -191,7 +243,6 @@ BuildResult SiteBuilder::build() {
   state_->facts_key = fkey;
   VocabularyMatcher vocabulary(config.vocabulary);
 
-  const size_t n_sources = sources->size();
   std::vector<StoredIssue> loaded(n_sources);
   std::vector<std::optional<model::Issue>> fresh(n_sources);  // whole issues read this build
   std::vector<std::vector<Error>> load_errors(n_sources);
@@ -229,7 +280,7 @@ BuildResult SiteBuilder::build() {
     auto read = [&](size_t i, int worker) {
       const ContentSource& src = (*sources)[i];
       const bool folder = src.form == ContentSource::Form::kMarkdownFolder;
-      std::string signature = folder ? folder_signature(src.path) : file_version(src.path);
+      const std::string& signature = signatures[i];
       auto cached = state_->index.find(src.rel);
       if (cached != state_->index.end() && cached->second.signature == signature &&
           !signature.empty()) {
@@ -333,10 +384,8 @@ BuildResult SiteBuilder::build() {
   // The model takes the issues; a builder kept for more builds keeps a copy of them.
   std::vector<LoadedIssue> issues;
   issues.reserve(order.size());
-  Hasher sources_version;  // which version of each source the issues come from
   for (const auto& rel : order) {
     StoredIssue& s = next_index.at(rel);
-    sources_version.add(rel).add(s.signature);
     issues.push_back(options_.keep_state ? s.issue : std::move(s.issue));
   }
   if (options_.keep_state) {
@@ -347,44 +396,9 @@ BuildResult SiteBuilder::build() {
   }
   result.ingested = ingested;
   if (!errors.empty()) return result;
-  auto static_files = find_static_files(theme.static_dirs);
-  if (!static_files.ok()) {
-    errors.push_back(static_files.error());
-    return result;
-  }
-  // What every page depends on, and what each page template used last time.
-  Hasher global;
-  global.add(program_identity()).add(ikey).add(config.base_url).add(config.language);
-  if (auto yaml = read_file(options_.site_dir / "site.yaml"); yaml.ok()) global.add(*yaml);
-  for (const auto& [key, text] : theme.strings) global.add(key).add(text);
-  TemplateDependencies deps =
-      options_.clean ? TemplateDependencies() : TemplateDependencies::load(cache_dir());
-  const std::set<std::string> templates_unchanged = deps.unchanged(env->loader());
-
-  // Every input as the last published build had it: its output stands as it is.
-  Hasher inputs;
-  inputs.add(global.hash()).add(fkey).add(out_abs.string()).add(sources_version.hash());
-  for (const StaticFile& f : *static_files) inputs.add(f.rel).add(f.fingerprint);
-  const std::uint64_t inputs_hash = inputs.hash();
-  if (!options_.clean && !index_changed && deps.size() > 0 &&
-      templates_unchanged.size() == deps.size()) {
-    std::error_code ec;
-    auto stamp = load_build_stamp(cache_dir());
-    if (stamp && stamp->inputs == inputs_hash && fs::is_directory(out_abs, ec)) {
-      result.issues = stamp->issues;
-      result.articles = stamp->articles;
-      result.pages = result.published.unchanged = stamp->files;
-      result.times.load = seconds_since(start);
-      return result;
-    }
-  }
   result.times.load = seconds_since(start);
 
-  // 4. The site model. The previous build's record of its files is read on the side meanwhile
-  // (the model is made on one thread).
-  auto previous_manifest = std::async(std::launch::async, [file = cache_dir() / "manifest"] {
-    return output::load_manifest(file);
-  });
+  // 4. The site model.
   auto model_start = Clock::now();
   model::Site site = build_site_model(std::move(issues), config, errors);
   if (!errors.empty()) return result;
@@ -436,8 +450,10 @@ BuildResult SiteBuilder::build() {
   // 5. Rendering, on every core, each worker staging its files in its own batch.
   auto render_start = Clock::now();
   forget_build_stamp(cache_dir());
-  output::Publisher publisher(out_abs, cache_dir(), options_.clean,
-                              [&previous_manifest] { return previous_manifest.get(); });
+  output::Publisher publisher(out_abs, cache_dir(), [&] {
+    output_check.join();
+    return std::move(previous_output);
+  });
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();
   // The search index's segments (years, newest first) and their articles (a range: articles
@@ -526,12 +542,8 @@ BuildResult SiteBuilder::build() {
           ++rendered;
         };
         auto is_current = [&](const Page& page) {
-          if (templates_unchanged.count(page.template_name) &&
-              batch.is_current(page.rel, fingerprints.of(page))) {
-            batch.keep(page.rel);
-            return true;
-          }
-          return false;
+          return templates_unchanged.count(page.template_name) &&
+                 batch.keep_if_current(page.rel, fingerprints.of(page));
         };
 
         if (item < n_issues) {
@@ -550,13 +562,12 @@ BuildResult SiteBuilder::build() {
           std::vector<std::string> files = {issue_file(entry, "issue.json"),
                                             issue_file(entry, "issue.md")};
           if (!entry.source_text.empty()) files.push_back(issue_file(entry, "issue.txt"));
-          bool files_current = true;
-          for (const auto& f : files) {
-            if (batch.is_current(f, files_fingerprint)) {
-              batch.keep(f);
-            } else {
-              files_current = false;
-            }
+          // Kept together or made again together.
+          const bool files_current = std::all_of(
+              files.begin(), files.end(),
+              [&](const std::string& f) { return batch.is_current(f, files_fingerprint); });
+          if (files_current) {
+            for (const auto& f : files) batch.keep(f);
           }
           bool needs_whole =
               !files_current || std::any_of(stale.begin(), stale.end(), [](const Page* p) {

@@ -204,16 +204,119 @@ TEST_F(PublisherTest, CorruptManifestMeansFullBuild) {
   EXPECT_EQ(s.written, 1u);
 }
 
+TEST_F(PublisherTest, OneIssueFileGoneIsMadeAgainWithItsSiblings) {
+  publish({{"a/issue.json", "json"}, {"a/issue.md", "md"}});
+  fs::remove(out_ / "a/issue.md");
+  Publisher p(out_, cache_, false);
+  OutputBatch b = p.batch();
+  EXPECT_FALSE(b.is_current("a/issue.md", 0));
+  p.add(std::move(b));
+  // What read_previous_output saw: the file gone, its sibling intact.
+  PreviousOutput seen = read_previous_output(out_, cache_, false);
+  ASSERT_EQ(seen.manifest.size(), 2u);
+  EXPECT_EQ(seen.intact, (std::vector<char>{1, 0}));
+}
+
+TEST_F(PublisherTest, KeepIfCurrentKeepsOnlyIntactFilesOfTheSameFingerprint) {
+  {
+    Publisher p(out_, cache_, false);
+    OutputBatch b = p.batch();
+    ASSERT_TRUE(b.put("a/index.html", "a", 7).ok());
+    ASSERT_TRUE(b.put("b/index.html", "bb", 7).ok());
+    ASSERT_TRUE(b.put("c/index.html", "c", 7).ok());
+    p.add(std::move(b));
+    ASSERT_TRUE(p.commit().ok());
+  }
+  std::ofstream(out_ / "b/index.html") << "longer: edited by hand";
+  Publisher p(out_, cache_, false);
+  OutputBatch b = p.batch();
+  EXPECT_TRUE(b.keep_if_current("a/index.html", 7));
+  EXPECT_FALSE(b.keep_if_current("b/index.html", 7));  // not as it was written
+  EXPECT_FALSE(b.keep_if_current("c/index.html", 8));  // other inputs
+  EXPECT_FALSE(b.keep_if_current("d/index.html", 7));  // never written
+  ASSERT_TRUE(b.put("b/index.html", "bb", 7).ok());
+  ASSERT_TRUE(b.put("c/index.html", "c", 8).ok());  // same bytes: left as it is
+  p.add(std::move(b));
+  auto s = p.commit();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->written, 1u);
+  EXPECT_EQ(s->unchanged, 2u);
+  EXPECT_EQ(*read_file(out_ / "b/index.html"), "bb");
+  // The new fingerprint of c was recorded: current for 8 now.
+  Publisher again(out_, cache_, false);
+  EXPECT_TRUE(again.batch().is_current("c/index.html", 8));
+}
+
+TEST_F(PublisherTest, AFileKeptAndGivenAgainIsAnError) {
+  publish({{"a/index.html", "a"}});
+  Publisher p(out_, cache_, false);
+  OutputBatch one = p.batch();
+  OutputBatch two = p.batch();
+  one.keep("a/index.html");
+  ASSERT_TRUE(two.put("a/index.html", "other").ok());
+  p.add(std::move(one));
+  p.add(std::move(two));
+  auto r = p.commit();
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("same output path"), std::string::npos);
+  EXPECT_EQ(*read_file(out_ / "a/index.html"), "a");
+}
+
+TEST_F(PublisherTest, AStoppedCheckCountsTheFilesNotLookedAtAsChanged) {
+  publish({{"a/index.html", "a"}, {"b/index.html", "b"}});
+  std::stop_source stop;
+  stop.request_stop();
+  PreviousOutput seen = read_previous_output(out_, cache_, false, stop.get_token());
+  ASSERT_EQ(seen.manifest.size(), 2u);
+  EXPECT_EQ(seen.intact, (std::vector<char>{0, 0}));
+}
+
 TEST(Manifest, RoundTrips) {
   fs::path file = gazette::testing::temp_dir("manifest") / "manifest";
-  Manifest m{{"index.html", {1, 2, 3}}, {"2022/11/08/index.html", {0xffffffffffffffffull, 0, 7}}};
+  Manifest m({{"index.html", {1, 2, 3}},
+              {"2022/11/08/index.html", {0xffffffffffffffffull, 0, 7}},
+              {"index.html", {9, 9, 9}}});  // a later duplicate is dropped
+  ASSERT_EQ(m.size(), 2u);
   ASSERT_TRUE(save_manifest(file, m).ok());
   Manifest back = load_manifest(file);
   ASSERT_EQ(back.size(), 2u);
-  EXPECT_EQ(back["2022/11/08/index.html"].hash, 0xffffffffffffffffull);
-  EXPECT_EQ(back["index.html"].fingerprint, 3u);
+  EXPECT_EQ(back[0].rel, "2022/11/08/index.html");  // sorted by path
+  ASSERT_NE(back.find("2022/11/08/index.html"), Manifest::npos);
+  EXPECT_EQ(back[back.find("2022/11/08/index.html")].record.hash, 0xffffffffffffffffull);
+  EXPECT_EQ(back[back.find("index.html")].record, (OutputRecord{1, 2, 3}));
+  EXPECT_EQ(back.find("index.htm"), Manifest::npos);
+  EXPECT_EQ(back.find(""), Manifest::npos);
   fs::remove(file);
   EXPECT_TRUE(load_manifest(file).empty());
+}
+
+TEST(Manifest, FindsEachOfManyFiles) {
+  std::vector<std::pair<std::string, OutputRecord>> files;
+  for (std::uint64_t i = 0; i < 5000; ++i)
+    files.push_back({"2022/11/" + std::to_string(i) + "/index.html", {i, i, i}});
+  Manifest m(files);
+  ASSERT_EQ(m.size(), files.size());
+  for (const auto& [rel, record] : files) {
+    size_t i = m.find(rel);
+    ASSERT_NE(i, Manifest::npos) << rel;
+    EXPECT_EQ(m[i].rel, rel);
+    EXPECT_EQ(m[i].record, record);
+  }
+  EXPECT_EQ(m.find("2022/11/5000/index.html"), Manifest::npos);
+}
+
+TEST(Manifest, OutOfOrderOrUnsafePathsMeanDamaged) {
+  fs::path file = gazette::testing::temp_dir("manifest") / "manifest";
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << "gazette-manifest 1\n1 1 1 a.html\n1 1 1 b.html\n";
+  ASSERT_EQ(load_manifest(file).size(), 2u);
+  std::ofstream(file) << "gazette-manifest 1\n1 1 1 b.html\n1 1 1 a.html\n";
+  EXPECT_TRUE(load_manifest(file).empty());
+  std::ofstream(file) << "gazette-manifest 1\n1 1 1 a.html\n1 1 1 a.html\n";
+  EXPECT_TRUE(load_manifest(file).empty());
+  std::ofstream(file) << "gazette-manifest 1\n1 1 1 ../a.html\n";
+  EXPECT_TRUE(load_manifest(file).empty());
+  fs::remove(file);
 }
 
 }  // namespace
