@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
@@ -43,18 +45,21 @@ void add_build_command(CLI::App& app, int& exit_status) {
     options.progress = [&progress](std::string_view stage, size_t done, size_t total) {
       progress.update(stage, done, total);
     };
+    // The process ends with the build: once the site is published, with nothing left to free.
+    options.published = [&](const site::BuildResult& result) {
+      progress.finish();
+      if (talk) print_summary(result, options.out_dir);
+      std::fflush(stdout);
+      std::fflush(stderr);
+      std::_Exit(0);
+    };
     site::SiteBuilder builder(options);
-    site::BuildResult result = builder.build();
+    site::BuildResult result = builder.build();  // returns when the build failed
     progress.finish();
-    if (!result.ok()) {
-      for (const Error& e : result.errors) fmt::print(stderr, "{}", format_error(e));
-      fmt::print(stderr, "build failed: {} error{}; {} left as it was\n", result.errors.size(),
-                 result.errors.size() == 1 ? "" : "s", options.out_dir.string());
-      exit_status = 1;
-      return;
-    }
-    if (talk) print_summary(result, options.out_dir);
-    exit_status = 0;
+    for (const Error& e : result.errors) fmt::print(stderr, "{}", format_error(e));
+    fmt::print(stderr, "build failed: {} error{}; {} left as it was\n", result.errors.size(),
+               result.errors.size() == 1 ? "" : "s", options.out_dir.string());
+    exit_status = 1;
   });
 }
 

@@ -221,6 +221,7 @@ BuildResult SiteBuilder::build() {
       result.articles = stamp->articles;
       result.pages = result.published.unchanged = stamp->files;
       result.times.load = seconds_since(start);
+      if (options_.published) options_.published(result);
       return result;
     }
   }
@@ -699,6 +700,7 @@ BuildResult SiteBuilder::build() {
   (void)save_build_stamp(cache_dir(), {inputs_hash, result.issues, result.articles, result.pages});
 
   result.times.write = seconds_since(write_start);
+  if (options_.published) options_.published(result);
   return result;
 }
 

@@ -18,6 +18,8 @@
 
 namespace gazette::site {
 
+struct BuildResult;
+
 struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::filesystem::path out_dir;         // default: <site>/public
@@ -31,6 +33,9 @@ struct BuildOptions {
   bool keep_state = false;
   // Called as work advances: a stage name ("ingest", "render", "write"), done and total.
   std::function<void(std::string_view stage, size_t done, size_t total)> progress;
+  // Called once a build has published the site, before the memory it used is freed (a fifth
+  // of a second for an archive): a process that ends with the build may end there.
+  std::function<void(const BuildResult&)> published;
 };
 
 // Seconds spent per stage.
