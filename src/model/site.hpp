@@ -36,7 +36,8 @@ struct ArticleEntry {
   std::string slug;
   std::string url;            // 2022/11/08/jia-kuai-gou-jian/
   std::string summary;        // the body's first sentence, plain text
-  std::string search_text;    // what the search index holds of the body
+  std::string search_text;    // what the search index holds of the body (empty when its
+                              // issue was read from the cache)
   std::uint64_t version = 0;  // changes whenever anything the article says changes
   std::vector<int> tags;      // indices into Site::tags.terms
   std::vector<int> authors;   // indices into Site::authors.terms

@@ -32,6 +32,24 @@ std::string first_sentence(const model::Article& article) {
   return {};
 }
 
+std::string search_text_of(const model::Article& article, int chars) {
+  // The start of the body, whole code points.
+  std::string out;
+  const auto limit = static_cast<size_t>(std::max(chars, 0));
+  size_t n = 0;
+  for (const auto& block : article.body) {
+    if (n >= limit) break;
+    std::string_view t = block.text;
+    size_t i = 0;
+    while (i < t.size() && n < limit) {
+      text::next_code_point(t, i);
+      ++n;
+    }
+    (out += t.substr(0, i)) += '\n';
+  }
+  return out;
+}
+
 FactFinder::FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary)
     : config_(config), vocabulary_(vocabulary) {
   if (config.keywords.enabled) counter_ = std::make_unique<WordCounter>(config.keywords);
@@ -49,20 +67,7 @@ ArticleFacts FactFinder::facts(const model::Article& a) const {
     model::write_article(w, a);
     f.version = output::content_hash(w.bytes());
   }
-  if (config_.search) {
-    // The start of the body, whole code points.
-    size_t chars = 0;
-    for (const auto& block : a.body) {
-      if (chars >= static_cast<size_t>(config_.search_body_chars)) break;
-      std::string_view t = block.text;
-      size_t i = 0;
-      while (i < t.size() && chars < static_cast<size_t>(config_.search_body_chars)) {
-        text::next_code_point(t, i);
-        ++chars;
-      }
-      (f.search_text += t.substr(0, i)) += '\n';
-    }
-  }
+  if (config_.search) f.search_text = search_text_of(a, config_.search_body_chars);
   if (vocabulary_.empty() && !counter_) return f;
   std::string body;
   for (const auto& block : a.body) (body += block.text) += '\n';
@@ -116,7 +121,6 @@ void write_facts(BinaryWriter& out, const ArticleFacts& f) {
     out.str(word);
     out.u64(static_cast<std::uint64_t>(count));
   }
-  out.str(f.search_text);
   out.str(f.slug);
   out.u64(f.version);
 }
@@ -135,7 +139,7 @@ bool read_facts(BinaryReader& in, ArticleFacts& f) {
     if (!in.str(word) || !in.u64(c)) return false;
     count = static_cast<int>(c);
   }
-  return in.str(f.search_text) && in.str(f.slug) && in.u64(f.version) && in.ok();
+  return in.str(f.slug) && in.u64(f.version) && in.ok();
 }
 
 }  // namespace gazette::site

@@ -23,7 +23,8 @@ struct ArticleFacts {
   std::string summary;                  // the body's first sentence, plain text
   std::vector<std::string> vocabulary;  // names of the vocabulary terms the article mentions
   WordCounts keywords;                  // keyword candidates (empty when keywords are off)
-  std::string search_text;              // what the search index holds of the body
+  std::string search_text;              // what the search index holds of the body (not in
+                                        // the cache's encoding: see search_text_of)
   std::string slug;                     // the last part of its URL, unique in its issue
   std::uint64_t version = 0;            // hash of everything the article says: a new
                                         // version of the article has a new one
@@ -33,6 +34,9 @@ struct ArticleFacts {
 
 // The plain-text first sentence of an article's body, at most about 120 characters.
 std::string first_sentence(const model::Article& article);
+
+// What the search index holds of an article's body: its first `chars` characters.
+std::string search_text_of(const model::Article& article, int chars);
 
 // Finds the facts of articles. One per thread.
 class FactFinder {
@@ -55,7 +59,8 @@ class FactFinder {
 // build with other settings must be found again.
 std::uint64_t facts_key(const config::SiteConfig& config);
 
-// Facts in the cache's binary encoding.
+// Facts in the cache's binary encoding, without their search text (a fifth of an archive's
+// index otherwise, read by every build for the one year a rebuild indexes again).
 void write_facts(BinaryWriter& out, const ArticleFacts& facts);
 bool read_facts(BinaryReader& in, ArticleFacts& facts);
 

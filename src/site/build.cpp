@@ -642,9 +642,25 @@ BuildResult SiteBuilder::build() {
             for (const auto& f : names) batch.keep(f);
           } else {
             SearchIndexBuilder index(segment.key);
+            // Articles of issues read from the cache come without the start of their body:
+            // taken from their whole issues (one at a time: articles are in issue order).
+            std::optional<model::Issue> whole;
+            int whole_of = -1;
+            std::string body_start;
             for (size_t a = first; a < last; ++a) {
               const model::ArticleEntry& entry = site.articles[a];
               const model::Article& art = site.article(static_cast<int>(a));
+              std::string_view body = entry.search_text;
+              if (body.empty() && config.search_body_chars > 0) {
+                if (whole_of != entry.issue) {
+                  whole = whole_issue(static_cast<size_t>(entry.issue), worker);
+                  whole_of = entry.issue;
+                }
+                if (!whole) return;
+                body_start = search_text_of(whole->articles[static_cast<size_t>(entry.index)],
+                                            config.search_body_chars);
+                body = body_start;
+              }
               std::string text = art.title;
               for (const auto* part : {&art.kicker, &art.subtitle, &art.byline}) {
                 if (*part) (text += '\n') += **part;
@@ -652,7 +668,7 @@ BuildResult SiteBuilder::build() {
               for (int t : entry.tags)
                 (text += '\n') += site.tags.terms[static_cast<size_t>(t)].name;
               (text += '\n') += entry.summary;
-              (text += '\n') += entry.search_text;
+              (text += '\n') += body;
               index.add({art.title, links.url(entry.url), contexts.date_long(entry.issue),
                          entry.summary, text});
             }

@@ -18,7 +18,7 @@ namespace gazette::site {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::string_view kIndexMagic = "gazette-issue-index 3";
+constexpr std::string_view kIndexMagic = "gazette-issue-index 4";
 constexpr std::string_view kIssueMagic = "gazette-issue 1";
 }  // namespace
 

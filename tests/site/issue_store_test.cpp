@@ -74,7 +74,14 @@ TEST_F(IssueStoreTest, WhatIsSavedIsReadBack) {
     const StoredIssue& back = loaded.at(rel);
     EXPECT_EQ(back.signature, s.signature);
     EXPECT_EQ(back.issue.issue, s.issue.issue);
-    EXPECT_EQ(back.issue.facts, s.issue.facts);
+    // Every fact but the start of the body the search index holds (taken from the whole issue
+    // when a year of the index is made again).
+    std::vector<ArticleFacts> without_search_text = s.issue.facts;
+    for (ArticleFacts& f : without_search_text) {
+      EXPECT_FALSE(f.search_text.empty());
+      f.search_text.clear();
+    }
+    EXPECT_EQ(back.issue.facts, without_search_text);
     EXPECT_EQ(back.issue.content_hash, s.issue.content_hash);
     EXPECT_EQ(back.issue.source_text, s.issue.source_text);
   }
