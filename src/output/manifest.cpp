@@ -43,23 +43,14 @@ Manifest::Manifest(const std::vector<std::pair<std::string, OutputRecord>>& file
 }
 
 void Manifest::index() {
-  size_t n = 16;
-  while (n < entries_.size() * 2) n *= 2;
-  slots_.assign(n, 0);
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    size_t s = content_hash(entries_[i].rel) & (n - 1);
-    while (slots_[s] != 0) s = (s + 1) & (n - 1);
-    slots_[s] = static_cast<std::uint32_t>(i + 1);
-  }
+  paths_ = StringIndex(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i)
+    paths_.try_emplace(entries_[i].rel, static_cast<std::uint32_t>(i));
 }
 
 size_t Manifest::find(std::string_view rel) const {
-  if (entries_.empty()) return npos;
-  const size_t mask = slots_.size() - 1;
-  for (size_t s = content_hash(rel) & mask; slots_[s] != 0; s = (s + 1) & mask) {
-    if (entries_[slots_[s] - 1].rel == rel) return slots_[s] - 1;
-  }
-  return npos;
+  const std::uint32_t i = paths_.find(rel);
+  return i == StringIndex::npos ? npos : i;
 }
 
 void Manifest::forget_records() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "base/string_index.hpp"
 
 namespace gazette::output {
 
@@ -53,11 +54,11 @@ class Manifest {
 
  private:
   friend Manifest load_manifest(const std::filesystem::path& file);
-  void index();  // makes slots_ for entries_
+  void index();  // makes paths_ for entries_
 
   std::unique_ptr<std::string> text_;  // what the paths point into (stays put when moved)
   std::vector<ManifestEntry> entries_;
-  std::vector<std::uint32_t> slots_;  // open addressing: entry position + 1, 0 for empty
+  StringIndex paths_;  // path → position in entries_
 };
 
 // Reads a manifest; an absent or unreadable one (an old or damaged cache) is an empty

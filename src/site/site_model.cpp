@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/string_index.hpp"
 #include "site/keywords.hpp"
 #include "site/taxonomy.hpp"
 #include "site/vocabulary.hpp"
@@ -94,14 +95,16 @@ std::string date_path(text::Date d) {
   return fmt::format("{:04}/{:02}/{:02}/", d.year, d.month, d.day);
 }
 
-// Adds `name` to `names` once, keeping order.
-void add_unique(std::vector<std::string>& names, std::string name) {
-  while (!name.empty() && (name.back() == ' ' || name.front() == ' ')) {
-    if (name.back() == ' ') name.pop_back();
-    if (!name.empty() && name.front() == ' ') name.erase(name.begin());
-  }
-  if (name.empty()) return;
+// Adds `name`, without its outer spaces, to `names` once, keeping order.
+void add_unique(std::vector<std::string>& names, std::string&& name) {
+  const size_t first = name.find_first_not_of(' ');
+  if (first == std::string::npos) return;
+  const size_t last = name.find_last_not_of(' ');
+  if (first > 0 || last + 1 < name.size()) name = name.substr(first, last + 1 - first);
   if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+}
+void add_unique(std::vector<std::string>& names, const std::string& name) {
+  add_unique(names, std::string(name));
 }
 
 }  // namespace
@@ -117,6 +120,11 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   std::vector<WordCounts> keyword_counts;                  // by article, when keywords are on
   // Issues, articles, URLs, slugs.
   site.issues.reserve(issues.size());
+  size_t articles = 0;
+  for (const auto& li : issues) articles += li.issue.articles.size();
+  site.articles.reserve(articles);
+  vocabulary_names.reserve(articles);
+  if (config.keywords.enabled) keyword_counts.reserve(articles);
   for (auto& li : issues) {
     model::IssueEntry entry;
     entry.date = *li.issue.masthead.date;
@@ -154,7 +162,9 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   const size_t n = site.articles.size();
   std::vector<std::vector<std::string>> tag_names(n);
   for (size_t i = 0; i < n; ++i) {
-    for (const auto& t : site.article(static_cast<int>(i)).tags) add_unique(tag_names[i], t);
+    const auto& front_matter = site.article(static_cast<int>(i)).tags;
+    tag_names[i].reserve(front_matter.size() + vocabulary_names[i].size());
+    for (const auto& t : front_matter) add_unique(tag_names[i], t);
     for (auto& t : vocabulary_names[i]) add_unique(tag_names[i], std::move(t));
   }
   if (config.keywords.enabled) {
@@ -209,18 +219,19 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   }
   // Each name once (interned), its articles gathered; then the taxonomies, sorted.
   struct Uses {
-    std::unordered_map<std::string_view, int> index;  // name → position in `uses`
+    StringIndex index;  // name → position in `uses`
     std::vector<TermUse> uses;
     std::vector<std::vector<int>> of_article;  // positions in `uses`
   };
   auto gather = [&](Uses& u, const std::vector<std::vector<std::string>>& names, auto&& kind_of) {
     u.of_article.resize(n);
     for (size_t i = 0; i < n; ++i) {
+      u.of_article[i].reserve(names[i].size());
       for (const auto& name : names[i]) {
-        auto [it, added] = u.index.try_emplace(name, static_cast<int>(u.uses.size()));
+        auto [k, added] = u.index.try_emplace(name, static_cast<std::uint32_t>(u.uses.size()));
         if (added) u.uses.push_back({name, kind_of(name), {}});
-        u.uses[static_cast<size_t>(it->second)].articles.push_back(static_cast<int>(i));
-        u.of_article[i].push_back(it->second);
+        u.uses[k].articles.push_back(static_cast<int>(i));
+        u.of_article[i].push_back(static_cast<int>(k));
       }
     }
   };
