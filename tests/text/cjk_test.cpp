@@ -57,6 +57,22 @@ TEST(CjkClasses, CountsCjkLetters) {
   EXPECT_EQ(count_cjk_letters(""), 0u);
 }
 
+TEST(CjkClasses, CountsEveryCodePointAsIsCjkLetterDoes) {
+  // Each code point up to U+2FFFF after a neighbour that shares its slot in the count's
+  // memory of marks (and once more, remembered), in one text.
+  std::string text;
+  size_t letters = 0;
+  for (char32_t c = 1; c < 0x30000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    for (char32_t d : {c, static_cast<char32_t>(c ^ 64), c}) {
+      if (d >= 0xD800 && d <= 0xDFFF) continue;
+      append_utf8(text, d);
+      letters += is_cjk_letter(d);
+    }
+  }
+  EXPECT_EQ(count_cjk_letters(text), letters);
+}
+
 TEST(CjkClasses, CountsTheEdgesOfTheIdeographBlockAsIcuSeesThem) {
   // ䷿ (U+4DFF, a hexagram) is no letter; 一 (U+4E00) and 鿿 (U+9FFF) are Han; ꀀ (U+A000) is
   // Yi.
