@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,10 +35,10 @@ struct ArticleEntry {
   int issue = 0;  // index into Site::issues
   int index = 0;  // position in the issue, 0-based
   std::string slug;
-  std::string url;            // 2022/11/08/jia-kuai-gou-jian/
-  std::string summary;        // the body's first sentence, plain text
-  std::string search_text;    // what the search index holds of the body (empty when its
-                              // issue was read from the cache)
+  std::string url;      // 2022/11/08/jia-kuai-gou-jian/
+  std::string summary;  // the body's first sentence, plain text
+  // What the search index holds of the body; none when its issue was read from the cache.
+  std::optional<std::string> search_text;
   std::uint64_t version = 0;  // changes whenever anything the article says changes
   std::vector<int> tags;      // indices into Site::tags.terms
   std::vector<int> authors;   // indices into Site::authors.terms

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,11 @@ struct ArticleFacts {
   std::string summary;                  // the body's first sentence, plain text
   std::vector<std::string> vocabulary;  // names of the vocabulary terms the article mentions
   WordCounts keywords;                  // keyword candidates (empty when keywords are off)
-  std::string search_text;              // what the search index holds of the body (not in
-                                        // the cache's encoding: see search_text_of)
-  std::string slug;                     // the last part of its URL, unique in its issue
-  std::uint64_t version = 0;            // hash of everything the article says: a new
-                                        // version of the article has a new one
+  // What the search index holds of the body (not in the cache's encoding: see search_text_of).
+  std::optional<std::string> search_text;
+  std::string slug;           // the last part of its URL, unique in its issue
+  std::uint64_t version = 0;  // hash of everything the article says: a new
+                              // version of the article has a new one
 
   friend bool operator==(const ArticleFacts&, const ArticleFacts&) = default;
 };

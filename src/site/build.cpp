@@ -650,8 +650,10 @@ BuildResult SiteBuilder::build() {
             for (size_t a = first; a < last; ++a) {
               const model::ArticleEntry& entry = site.articles[a];
               const model::Article& art = site.article(static_cast<int>(a));
-              std::string_view body = entry.search_text;
-              if (body.empty() && config.search_body_chars > 0) {
+              std::string_view body;
+              if (entry.search_text) {
+                body = *entry.search_text;
+              } else if (config.search_body_chars > 0) {
                 if (whole_of != entry.issue) {
                   whole = whole_issue(static_cast<size_t>(entry.issue), worker);
                   whole_of = entry.issue;

@@ -78,8 +78,8 @@ TEST_F(IssueStoreTest, WhatIsSavedIsReadBack) {
     // when a year of the index is made again).
     std::vector<ArticleFacts> without_search_text = s.issue.facts;
     for (ArticleFacts& f : without_search_text) {
-      EXPECT_FALSE(f.search_text.empty());
-      f.search_text.clear();
+      EXPECT_TRUE(f.search_text);
+      f.search_text.reset();
     }
     EXPECT_EQ(back.issue.facts, without_search_text);
     EXPECT_EQ(back.issue.content_hash, s.issue.content_hash);
