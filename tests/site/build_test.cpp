@@ -184,6 +184,9 @@ class BuildTest : public ::testing::Test {
     expect_incremental_equals_clean("edit the Markdown");
   }
 
+  // The cache folder of the builds into public/.
+  fs::path cache_dir() const { return site_ / ".gazette-cache" / "public"; }
+
   fs::path root_, site_;
   int step_ = 0;
   bool keep_builder_ = false;
@@ -237,6 +240,50 @@ TEST_F(BuildTest, NoOpRebuildRendersAndWritesNothing) {
   EXPECT_EQ(again.published.written, 0u);
   EXPECT_EQ(again.published.deleted, 0u);
   EXPECT_GT(again.published.unchanged, 100u);
+}
+
+TEST_F(BuildTest, NoOpRebuildReadsNoIssueAtAll) {
+  build(site_ / "public");
+  // The issue index damaged: a build with nothing changed does not need it, and reads no
+  // source again (it is decided from the sources' sizes and times alone).
+  for (const auto& e : fs::directory_iterator(cache_dir() / "issues")) {
+    if (e.path().filename().string().rfind("index-", 0) == 0) write(e.path(), "damaged");
+  }
+  BuildResult again = build(site_ / "public");
+  EXPECT_EQ(again.ingested, 0u);
+  EXPECT_EQ(again.rendered, 0u);
+  EXPECT_EQ(again.published.written, 0u);
+  // The next change reads every source again (the index is gone) and still builds right.
+  append(site_ / "content/002_11b79ce3a1869f5d.txt",
+         "\n\n补记\n\n株洲日报讯 2月3日，本报补记一则消息。\n");
+  BuildResult changed = build(site_ / "public");
+  EXPECT_GT(changed.ingested, 1u);
+  EXPECT_GT(changed.rendered, 0u);
+  build(root_ / "clean", /*clean=*/true);
+  EXPECT_EQ(snapshot(site_ / "public"), snapshot(root_ / "clean"));
+}
+
+TEST_F(BuildTest, PublishedIsCalledOnceASiteIsPublishedAndNeverForAFailedBuild) {
+  BuildOptions options;
+  options.site_dir = site_;
+  options.out_dir = site_ / "public";
+  int calls = 0;
+  size_t pages = 0;
+  options.published = [&](const BuildResult& r) {
+    ++calls;
+    pages = r.pages;
+    EXPECT_TRUE(r.ok());
+  };
+  BuildResult first = SiteBuilder(options).build();
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(pages, first.pages);
+  BuildResult noop = SiteBuilder(options).build();  // nothing changed: published as it is
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(noop.published.unchanged, first.pages);
+  write(site_ / "templates" / "article.html", "{% if %}");
+  BuildResult failed = SiteBuilder(options).build();
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(calls, 2);
 }
 
 TEST_F(BuildTest, EditingOneIssueRendersOnlyWhatDependsOnIt) {
