@@ -204,17 +204,18 @@ TEST_F(PublisherTest, CorruptManifestMeansFullBuild) {
   EXPECT_EQ(s.written, 1u);
 }
 
-TEST_F(PublisherTest, OneIssueFileGoneIsMadeAgainWithItsSiblings) {
+TEST_F(PublisherTest, AFileGoneIsNotIntactAndItsNeighbourIs) {
   publish({{"a/issue.json", "json"}, {"a/issue.md", "md"}});
   fs::remove(out_ / "a/issue.md");
-  Publisher p(out_, cache_, false);
-  OutputBatch b = p.batch();
-  EXPECT_FALSE(b.is_current("a/issue.md", 0));
-  p.add(std::move(b));
-  // What read_previous_output saw: the file gone, its sibling intact.
   PreviousOutput seen = read_previous_output(out_, cache_, false);
   ASSERT_EQ(seen.manifest.size(), 2u);
+  EXPECT_EQ(seen.manifest[0].rel, "a/issue.json");
   EXPECT_EQ(seen.intact, (std::vector<char>{1, 0}));
+  // With `clean` nothing is looked at, and nothing is current.
+  PreviousOutput clean = read_previous_output(out_, cache_, true);
+  ASSERT_EQ(clean.manifest.size(), 2u);
+  EXPECT_EQ(clean.intact, (std::vector<char>{0, 0}));
+  EXPECT_NE(clean.manifest[0].record.size, 4u);
 }
 
 TEST_F(PublisherTest, KeepIfCurrentKeepsOnlyIntactFilesOfTheSameFingerprint) {

@@ -263,6 +263,27 @@ TEST_F(BuildTest, NoOpRebuildReadsNoIssueAtAll) {
   EXPECT_EQ(snapshot(site_ / "public"), snapshot(root_ / "clean"));
 }
 
+TEST_F(BuildTest, AnIssueFileDeletedByHandComesBackWithTheNextChange) {
+  build(site_ / "public");
+  std::vector<fs::path> markdown;
+  for (const auto& e : fs::recursive_directory_iterator(site_ / "public")) {
+    // Of another issue than the one edited below.
+    if (e.path().filename() == "issue.md" &&
+        read_file(e.path())->find("002_11b79ce3a1869f5d") == std::string::npos)
+      markdown.push_back(e.path());
+  }
+  ASSERT_FALSE(markdown.empty());
+  const std::string kept = *read_file(markdown[0]);
+  fs::remove(markdown[0]);
+  append(site_ / "content/002_11b79ce3a1869f5d.txt",
+         "\n\n补记\n\n株洲日报讯 2月3日，本报补记一则消息。\n");
+  BuildResult r = build(site_ / "public");  // its sibling issue.json stays current
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*read_file(markdown[0]), kept);
+  build(root_ / "clean", /*clean=*/true);
+  EXPECT_EQ(snapshot(site_ / "public"), snapshot(root_ / "clean"));
+}
+
 TEST_F(BuildTest, PublishedIsCalledOnceASiteIsPublishedAndNeverForAFailedBuild) {
   BuildOptions options;
   options.site_dir = site_;
