@@ -1,6 +1,5 @@
 #include "output/manifest.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <map>
 
