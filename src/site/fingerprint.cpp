@@ -190,11 +190,16 @@ Fingerprints::Fingerprints(const model::Site& site, const config::SiteConfig& co
     }
     article_page_hashes_[a] = h.hash();
   });
+  // The sitemap lists URLs and dates only: an article's text changes none of it.
   Hasher years, sitemap;
   for (const auto& [y, months] : site.calendar.days) {
     years.add(static_cast<std::uint64_t>(y));
     for (const auto& [m, days] : months) {
-      for (const auto& [d, issue] : days) sitemap.add(issue_hashes_[static_cast<size_t>(issue)]);
+      for (const auto& [d, issue] : days) {
+        const model::IssueEntry& e = site.issues[static_cast<size_t>(issue)];
+        sitemap.add(e.url);
+        for (int a : e.articles) sitemap.add(site.articles[static_cast<size_t>(a)].url);
+      }
     }
   }
   years_hash_ = years.hash();
