@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <set>
 #include <system_error>
 
@@ -156,9 +158,11 @@ Status IssueStore::save_index(std::uint64_t ingest_key, std::uint64_t facts_key,
   const bool same_keys =
       previous && previous->ingest_key == ingest_key && previous->facts_key == facts_key;
   std::error_code ec;
+  std::vector<char> rewritten(kShards, 0);
   for (std::uint64_t k = 0; k < kShards; ++k) {
     if (same_keys && previous->shards[k] == head.shards[k] && fs::exists(dir_ / shard_name(k), ec))
       continue;
+    rewritten[k] = 1;
     BinaryWriter out;
     out.u64(shards[k].size());
     for (const StoredIssue* s : shards[k]) {
@@ -181,12 +185,22 @@ Status IssueStore::save_index(std::uint64_t ingest_key, std::uint64_t facts_key,
   out.u64(kShards);
   for (std::uint64_t h : head.shards) out.u64(h);
   if (Status s = output::write_file_atomic(dir_ / "index", out.bytes()); !s.ok()) return s;
-  // Issue files of sources no longer there go.
+  // Issue files of sources no longer there go. A source that went changed its shard: only the
+  // issue files of the shards rewritten are looked at (a file is named by its source's hash,
+  // which tells its shard), and none when no shard was.
+  if (std::find(rewritten.begin(), rewritten.end(), 1) == rewritten.end()) return {};
   std::set<std::string> keep;
-  for (const auto& [rel, s] : index) keep.insert(file_of(rel).filename().string());
+  for (const auto& [rel, s] : index) {
+    if (rewritten[shard_of(rel)]) keep.insert(file_of(rel).filename().string());
+  }
   for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.rfind("index", 0) != 0 && !keep.count(name)) fs::remove(it->path(), ec);
+    if (name.rfind("index", 0) == 0 || keep.count(name)) continue;
+    std::uint64_t hash = 0;
+    auto [end_of_hash, bad] = std::from_chars(name.data(), name.data() + name.size(), hash, 16);
+    const bool issue_file =
+        bad == std::errc() && name.size() == 16 && end_of_hash == name.data() + name.size();
+    if (!issue_file || rewritten[hash % kShards]) fs::remove(it->path(), ec);
   }
   return {};
 }

@@ -7,7 +7,10 @@
 
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include "base/file.hpp"
+#include "output/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace gazette::site {
@@ -137,6 +140,34 @@ TEST_F(IssueStoreTest, IssueFilesOfRemovedSourcesGo) {
   index_.erase("content/3.txt");
   ASSERT_TRUE(store.save_index(7, 9, index_).ok());
   EXPECT_FALSE(store.load_issue("content/3.txt", 99));
+}
+
+TEST_F(IssueStoreTest, ACleanUpLooksOnlyAtTheShardsRewritten) {
+  IssueStore store(dir_ / "issues");
+  ASSERT_TRUE(store.save_index(7, 9, index_).ok());
+  // An issue file of a source the index never had (its name is its source's hash, whose
+  // remainder by 64 is its shard).
+  const std::uint64_t ghost_hash = output::content_hash("content/ghost.txt");
+  const fs::path ghost = dir_ / "issues" / fmt::format("{:016x}", ghost_hash);
+  std::ofstream(ghost) << "left over";
+  // A source of another shard changes: the ghost's shard is not looked at.
+  std::string other;
+  for (const auto& [rel, s] : index_) {
+    if (output::content_hash(rel) % 64 != ghost_hash % 64) other = rel;
+  }
+  ASSERT_FALSE(other.empty());
+  index_.at(other).signature += "+";
+  ASSERT_TRUE(store.save_index(7, 9, index_).ok());
+  EXPECT_TRUE(fs::exists(ghost));
+  // A source of the ghost's shard changes: it goes.
+  std::string same;
+  for (const auto& [rel, s] : index_) {
+    if (output::content_hash(rel) % 64 == ghost_hash % 64) same = rel;
+  }
+  ASSERT_FALSE(same.empty());
+  index_.at(same).signature += "+";
+  ASSERT_TRUE(store.save_index(7, 9, index_).ok());
+  EXPECT_FALSE(fs::exists(ghost));
 }
 
 }  // namespace
