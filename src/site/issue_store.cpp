@@ -197,9 +197,9 @@ Status IssueStore::save_index(std::uint64_t ingest_key, std::uint64_t facts_key,
     std::string name = it->path().filename().string();
     if (name.rfind("index", 0) == 0 || keep.count(name)) continue;
     std::uint64_t hash = 0;
-    auto [end_of_hash, bad] = std::from_chars(name.data(), name.data() + name.size(), hash, 16);
+    auto [end_of_hash, status] = std::from_chars(name.data(), name.data() + name.size(), hash, 16);
     const bool issue_file =
-        bad == std::errc() && name.size() == 16 && end_of_hash == name.data() + name.size();
+        status == std::errc() && name.size() == 16 && end_of_hash == name.data() + name.size();
     if (!issue_file || rewritten[hash % kShards]) fs::remove(it->path(), ec);
   }
   return {};
