@@ -91,6 +91,15 @@ bool OutputBatch::keep_if_current(std::string_view rel, std::uint64_t fingerprin
   return true;
 }
 
+bool OutputBatch::keep_all_if_current(std::span<const std::string> rels,
+                                      std::uint64_t fingerprint) {
+  for (const std::string& rel : rels) {
+    if (!is_current(rel, fingerprint)) return false;
+  }
+  for (const std::string& rel : rels) keep(rel);
+  return true;
+}
+
 void OutputBatch::finish() {
   if (!std::is_sorted(entries_.begin(), entries_.end(), by_path))
     std::sort(entries_.begin(), entries_.end(), by_path);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -58,6 +59,10 @@ class OutputBatch {
 
   // `keep` if `is_current`; whether it was.
   bool keep_if_current(std::string_view rel, std::uint64_t fingerprint);
+
+  // Keeps all of `rels` if every one is current, none otherwise (files made together, made
+  // again together); whether they were.
+  bool keep_all_if_current(std::span<const std::string> rels, std::uint64_t fingerprint);
 
   // This build's bytes for `rel` (a safe relative path), rendered from inputs with
   // `fingerprint` (0 when unknown). Staged if they differ from what is on disk.

@@ -542,7 +542,8 @@ BuildResult SiteBuilder::build() {
                                                                        info.templates.end());
           ++rendered;
         };
-        auto is_current = [&](const Page& page) {
+        // Keeps the previous build's file of `page` when it is current; whether it did.
+        auto kept = [&](const Page& page) {
           return templates_unchanged.count(page.template_name) &&
                  batch.keep_if_current(page.rel, fingerprints.of(page));
         };
@@ -558,18 +559,12 @@ BuildResult SiteBuilder::build() {
                                                       .hash();
           std::vector<const Page*> stale;
           for (size_t p : pages_of_issue[item]) {
-            if (!is_current(pages[p])) stale.push_back(&pages[p]);
+            if (!kept(pages[p])) stale.push_back(&pages[p]);
           }
           std::vector<std::string> files = {issue_file(entry, "issue.json"),
                                             issue_file(entry, "issue.md")};
           if (!entry.source_text.empty()) files.push_back(issue_file(entry, "issue.txt"));
-          // Kept together or made again together.
-          const bool files_current = std::all_of(
-              files.begin(), files.end(),
-              [&](const std::string& f) { return batch.is_current(f, files_fingerprint); });
-          if (files_current) {
-            for (const auto& f : files) batch.keep(f);
-          }
+          const bool files_current = batch.keep_all_if_current(files, files_fingerprint);
           bool needs_whole =
               !files_current || std::any_of(stale.begin(), stale.end(), [](const Page* p) {
                 return p->kind == PageKind::kArticle;
@@ -607,7 +602,7 @@ BuildResult SiteBuilder::build() {
           }
         } else if (item < n_issues + other_pages.size()) {
           const Page& page = pages[other_pages[item - n_issues]];
-          if (!is_current(page)) {
+          if (!kept(page)) {
             // Only the site's feed needs whole articles: load their issues once each.
             std::map<int, model::Issue> loaded_issues;
             FullArticle full = [&](int article) -> const model::Article& {
@@ -635,12 +630,7 @@ BuildResult SiteBuilder::build() {
           const std::uint64_t fingerprint = fingerprints.of_year(std::stoi(segment.key));
           std::vector<std::string> names =
               SearchIndexBuilder::file_names(segment.key, segment.documents);
-          bool current = std::all_of(names.begin(), names.end(), [&](const std::string& f) {
-            return batch.is_current(f, fingerprint);
-          });
-          if (current) {
-            for (const auto& f : names) batch.keep(f);
-          } else {
+          if (!batch.keep_all_if_current(names, fingerprint)) {
             SearchIndexBuilder index(segment.key);
             // Articles of issues read from the cache come without the start of their body:
             // taken from their whole issues (one at a time: articles are in issue order).

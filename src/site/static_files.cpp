@@ -39,10 +39,7 @@ Result<std::vector<StaticFile>> find_static_files(const std::vector<fs::path>& d
 }
 
 Status publish_static_file(const StaticFile& file, output::OutputBatch& batch) {
-  if (batch.is_current(file.rel, file.fingerprint)) {
-    batch.keep(file.rel);
-    return {};
-  }
+  if (batch.keep_if_current(file.rel, file.fingerprint)) return {};
   auto bytes = read_file(file.source);
   if (!bytes.ok()) return bytes.error();
   return batch.put(file.rel, *bytes, file.fingerprint);

@@ -248,6 +248,32 @@ TEST_F(PublisherTest, KeepIfCurrentKeepsOnlyIntactFilesOfTheSameFingerprint) {
   EXPECT_TRUE(again.batch().is_current("c/index.html", 8));
 }
 
+TEST_F(PublisherTest, FilesMadeTogetherAreKeptTogetherOrNotAtAll) {
+  {
+    Publisher p(out_, cache_, false);
+    OutputBatch b = p.batch();
+    for (const char* rel : {"a/issue.json", "a/issue.md", "b/issue.json", "b/issue.md"})
+      ASSERT_TRUE(b.put(rel, rel, 7).ok());
+    p.add(std::move(b));
+    ASSERT_TRUE(p.commit().ok());
+  }
+  fs::remove(out_ / "b/issue.md");
+  Publisher p(out_, cache_, false);
+  OutputBatch b = p.batch();
+  const std::vector<std::string> a = {"a/issue.json", "a/issue.md"};
+  const std::vector<std::string> bs = {"b/issue.json", "b/issue.md"};
+  EXPECT_FALSE(b.keep_all_if_current(a, 8));  // other inputs
+  EXPECT_TRUE(b.keep_all_if_current(a, 7));
+  EXPECT_FALSE(b.keep_all_if_current(bs, 7));  // one of them gone: neither is kept
+  for (const auto& rel : bs) ASSERT_TRUE(b.put(rel, rel, 7).ok());  // so no path twice
+  p.add(std::move(b));
+  auto s = p.commit();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->unchanged, 3u);
+  EXPECT_EQ(s->written, 1u);
+  EXPECT_EQ(*read_file(out_ / "b/issue.md"), "b/issue.md");
+}
+
 TEST_F(PublisherTest, AFileKeptAndGivenAgainIsAnError) {
   publish({{"a/index.html", "a"}});
   Publisher p(out_, cache_, false);
