@@ -5,6 +5,7 @@
 #include <array>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,21 +85,23 @@ class Params {
     }
   }
 
-  // The outcome of binding: true, or the error (cheap to make on success).
+  // The outcome of binding: true, or the error (one null pointer on success: every filter
+  // call binds its arguments).
   class [[nodiscard]] Bound {
    public:
     Bound() = default;
-    explicit Bound(std::string message) : message_(std::move(message)) {}
-    bool ok() const { return message_.empty(); }
+    explicit Bound(std::string message)
+        : message_(std::make_unique<std::string>(std::move(message))) {}
+    bool ok() const { return !message_; }
     explicit operator bool() const { return ok(); }
-    Error error() const { return failure(message_); }
+    Error error() const { return failure(*message_); }
     operator Status() const {  // NOLINT: implicit by design
       if (ok()) return {};
       return error();
     }
 
    private:
-    std::string message_;
+    std::unique_ptr<std::string> message_;
   };
 
   // Fills `out` (one slot per parameter) with the given arguments, nullptr where absent.

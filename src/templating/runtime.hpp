@@ -70,7 +70,7 @@ struct Exec {
 };
 
 // A macro (or a call block's `caller`), with the frame and context it was defined in.
-class MacroObject : public Object {
+class MacroObject final : public Object {
  public:
   MacroObject(const MacroDef* def, Frame* frame, Context* ctx, const Template* tmpl,
               bool autoescape)
@@ -97,7 +97,7 @@ class MacroObject : public Object {
 };
 
 // `loop` inside a for loop.
-class LoopObject : public Object {
+class LoopObject final : public Object {
  public:
   LoopObject(Items items, int depth) : items_(std::move(items)), depth0_(depth) {}
   std::string_view type_name() const override { return "LoopContext"; }
@@ -192,7 +192,7 @@ class ModuleObject : public Object {
 };
 
 // namespace(): an object whose attributes `{% set ns.x = … %}` may change.
-class NamespaceObject : public Object {
+class NamespaceObject final : public Object {
  public:
   std::string_view type_name() const override { return "Namespace"; }
   void repr(std::string& out) const override;

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -283,7 +284,7 @@ class Value {
 
   Object* as_object() const { return rep_.u.obj; }
   template <class T>
-  T* object_as() const;  // the object as T, or nullptr (dynamic_cast)
+  T* object_as() const;  // the object as T, or nullptr
 
   UndefinedReason undefined_reason() const { return static_cast<UndefinedReason>(rep_.aux1); }
   // For kAttribute / kElement: the Python type name of the object that lacked it.
@@ -460,7 +461,13 @@ inline Value::Rep Value::take(Value& other) noexcept {
 
 template <class T>
 T* Value::object_as() const {
-  return rep_.kind == Kind::kObject ? dynamic_cast<T*>(rep_.u.obj) : nullptr;
+  if (rep_.kind != Kind::kObject) return nullptr;
+  if constexpr (std::is_final_v<T>) {
+    // An exact type: comparing type_info is a pointer compare, dynamic_cast a walk.
+    return typeid(*rep_.u.obj) == typeid(T) ? static_cast<T*>(rep_.u.obj) : nullptr;
+  } else {
+    return dynamic_cast<T*>(rep_.u.obj);
+  }
 }
 
 // Builds a string value in its own block, growing it as needed: no std::string in between and
