@@ -27,11 +27,12 @@ Result<Value> filter_capitalize(CallContext&, const Value& input, const Args& ar
   return Value::string(pystr::capitalize(s.as_string()), s.is_safe());
 }
 
-// str.lower() / str.upper(): ASCII text mapped in place, other text through ICU.
+// str.lower() / str.upper(): text whose only cased characters are ASCII letters (CJK text)
+// mapped byte by byte, other text through ICU.
 Value change_case(const Value& input, bool to_upper) {
   Value s = soft_str(input);
   std::string_view text = s.as_string();
-  if (!pystr::is_ascii(text)) {
+  if (!pystr::only_ascii_is_cased(text)) {
     return Value::string(to_upper ? pystr::upper(text) : pystr::lower(text), s.is_safe());
   }
   char from = to_upper ? 'a' : 'A';

@@ -284,8 +284,26 @@ std::string slice(std::string_view s, std::optional<int64_t> start_in,
   return out;
 }
 
+bool only_ascii_is_cased(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const char32_t c = next(s, i);
+    const bool caseless = (c >= 0x2000 && c <= 0x206F) ||  // general punctuation
+                          (c >= 0x3000 && c <= 0x30FF) ||  // CJK punctuation, kana
+                          (c >= 0x3400 && c <= 0x4DBF) ||  // CJK extension A
+                          (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK unified ideographs
+                          (c >= 0xFF01 && c <= 0xFF20) ||  // fullwidth punctuation, digits
+                          (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+    if (!caseless) return false;
+  }
+  return true;
+}
+
 std::string upper(std::string_view s) {
-  if (is_ascii(s)) {
+  if (only_ascii_is_cased(s)) {
     std::string out(s);
     for (char& c : out) {
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
@@ -296,7 +314,7 @@ std::string upper(std::string_view s) {
 }
 
 std::string lower(std::string_view s) {
-  if (is_ascii(s)) {
+  if (only_ascii_is_cased(s)) {
     std::string out(s);
     for (char& c : out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);

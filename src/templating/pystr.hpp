@@ -79,6 +79,11 @@ void slice_bytes(std::string_view s, std::optional<int64_t> start, std::optional
 std::string slice(std::string_view s, std::optional<int64_t> start, std::optional<int64_t> stop,
                   std::optional<int64_t> step);
 
+// Whether no character of `s` but ASCII letters has a case: besides ASCII, only CJK
+// ideographs, kana, CJK and general punctuation, fullwidth digits and punctuation (the text of
+// Chinese newspapers). Such text is upper- or lower-cased by mapping its ASCII letters alone.
+bool only_ascii_is_cased(std::string_view s);
+
 // Case mapping (full Unicode mappings, ICU's root locale, as Python's str methods).
 std::string upper(std::string_view s);
 std::string lower(std::string_view s);
