@@ -2,13 +2,9 @@
 
 namespace gazette::templating {
 
-Params::Bound Params::bind(const Args& args, std::span<const Value*> out) const {
+Params::Bound Params::bind_in_full(const Args& args, std::span<const Value*> out) const {
   if (out.size() < count_) return Bound(std::string(function_) + "(): too few parameter slots");
   const size_t given = args.positional.size();
-  if (args.keywords.empty() && given <= count_ && given >= required_) {  // the common case
-    for (size_t i = 0; i < out.size(); ++i) out[i] = i < given ? &args.positional[i] : nullptr;
-    return {};
-  }
   if (given > count_) {
     return Bound(std::string(function_) + "() takes at most " + std::to_string(count_) +
                  " argument" + (count_ == 1 ? "" : "s") + " (" + std::to_string(given) + " given)");

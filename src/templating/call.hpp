@@ -105,11 +105,22 @@ class Params {
   };
 
   // Fills `out` (one slot per parameter) with the given arguments, nullptr where absent.
-  Bound bind(const Args& args, std::span<const Value*> out) const;
+  Bound bind(const Args& args, std::span<const Value*> out) const {
+    const size_t given = args.positional.size();
+    if (args.keywords.empty() && given <= count_ && given >= required_ &&
+        out.size() >= count_) {  // the common case, inline: every filter call binds
+      for (size_t i = 0; i < out.size(); ++i) out[i] = i < given ? &args.positional[i] : nullptr;
+      return {};
+    }
+    return bind_in_full(args, out);
+  }
 
   static constexpr size_t kMaxParams = 8;
 
  private:
+  // bind() with keywords, and every error.
+  Bound bind_in_full(const Args& args, std::span<const Value*> out) const;
+
   std::string_view function_;
   std::array<std::string_view, kMaxParams> names_{};
   size_t count_ = 0;

@@ -351,6 +351,12 @@ bool Renderer::exec_output(const OutputStmt* s, Exec& ex) {
       continue;
     }
     Value tmp;
+    if (item.expr->kind == ExprKind::kFilter) {  // `{{ x|f }}`: straight to the filter
+      if (!eval_filter(static_cast<const FilterExpr*>(item.expr), ex, tmp) ||
+          !emit(tmp, ex, item.expr))
+        return false;
+      continue;
+    }
     const Value* v = eval_ref(item.expr, ex, tmp);
     if (!v || !emit(*v, ex, item.expr)) return false;
   }
