@@ -5,6 +5,7 @@
 #include "templating/methods.hpp"
 #include "templating/ops.hpp"
 #include "templating/pyformat.hpp"
+#include "templating/pystr.hpp"
 #include "templating/renderer.hpp"
 
 namespace gazette::templating {
@@ -58,8 +59,16 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
         if (const Value* v = g->probe ? obj->find(*g->probe) : obj->find(g->name, g->hash))
           return v;
       }
-      if (obj->is_object() && obj != &inner) {
-        if (const Value* v = obj->as_object()->stored_attr(g->name)) return v;
+      if (obj->is_object()) {
+        if (obj != &inner) {
+          if (const Value* v = obj->as_object()->stored_attr(g->name)) return v;
+        }
+        // A computed attribute (`loop.index`), without get_attribute()'s Result.
+        Value v;
+        if (obj->as_object()->get_attr(g->name, v)) {
+          tmp = std::move(v);
+          return &tmp;
+        }
       }
       if (obj->is_undefined()) {
         fail_undefined(ex, g, *obj);
@@ -136,12 +145,23 @@ bool Renderer::eval(const Expr* e, Exec& ex, Value& out) {
       Value obj_tmp, a, b, c;
       const Value* obj = eval_ref(s->object, ex, obj_tmp);
       if (!obj) return false;
-      if (s->start && !eval(s->start, ex, a)) return false;
-      if (s->stop && !eval(s->stop, ex, b)) return false;
-      if (s->step && !eval(s->step, ex, c)) return false;
+      const Value* start = s->start ? eval_ref(s->start, ex, a) : nullptr;
+      if (s->start && !start) return false;
+      const Value* stop = s->stop ? eval_ref(s->stop, ex, b) : nullptr;
+      if (s->stop && !stop) return false;
+      const Value* step = s->step ? eval_ref(s->step, ex, c) : nullptr;
+      if (s->step && !step) return false;
       if (obj->is_undefined()) return fail_undefined(ex, s, *obj);
-      auto r =
-          get_slice(*obj, s->start ? &a : nullptr, s->stop ? &b : nullptr, s->step ? &c : nullptr);
+      if (obj->is_string() && !step && (!start || start->is_int()) && (!stop || stop->is_int())) {
+        // The common `text[:n]`: the string's own bytes, shared.
+        size_t from, to;
+        pystr::slice_bytes(obj->as_string(),
+                           start ? std::optional<int64_t>(start->as_int()) : std::nullopt,
+                           stop ? std::optional<int64_t>(stop->as_int()) : std::nullopt, from, to);
+        out = Value::substring(*obj, from, to);
+        return true;
+      }
+      auto r = get_slice(*obj, start, stop, step);
       if (!r) return fail(ex, s, r.error());
       out = std::move(*r);
       return true;
