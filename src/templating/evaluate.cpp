@@ -59,16 +59,8 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
         if (const Value* v = g->probe ? obj->find(*g->probe) : obj->find(g->name, g->hash))
           return v;
       }
-      if (obj->is_object()) {
-        if (obj != &inner) {
-          if (const Value* v = obj->as_object()->stored_attr(g->name)) return v;
-        }
-        // A computed attribute (`loop.index`), without get_attribute()'s Result.
-        Value v;
-        if (obj->as_object()->get_attr(g->name, v)) {
-          tmp = std::move(v);
-          return &tmp;
-        }
+      if (obj->is_object() && obj != &inner) {
+        if (const Value* v = obj->as_object()->stored_attr(g->name)) return v;
       }
       if (obj->is_undefined()) {
         fail_undefined(ex, g, *obj);
