@@ -316,7 +316,7 @@ class Value {
   // find(probe) past the remembered position.
   const Value* find_probed(const KeyProbe& probe) const;
   // `r` with a reference of its own (counted blocks retained; aliases become owners).
-  void release() noexcept {
+  [[gnu::always_inline]] void release() noexcept {
     if ((rep_.flags & kHeap) && block()->release()) destroy();
   }
   void destroy() noexcept;
@@ -346,9 +346,9 @@ class Value {
   }
   static const detail::HeapBlock* block_of(const Rep& r) noexcept;
   // `r` with a reference of its own (counted blocks retained; aliases become owners).
-  static Rep owned(const Rep& r) noexcept;
+  [[gnu::always_inline]] static Rep owned(const Rep& r) noexcept;
   // `other`'s representation, taken over (an alias is retained); `other` becomes undefined.
-  static Rep take(Value& other) noexcept;
+  [[gnu::always_inline]] static Rep take(Value& other) noexcept;
 
   friend class Object;
   friend class StringBuilder;
