@@ -857,68 +857,74 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   std::vector<Value>& slots = frame.get()->slots;
   size_t n = def.params.size();
   size_t given = std::min(args.positional.size(), n);
-  SmallVector<uint8_t, 16> provided;
-  for (size_t i = 0; i < n; ++i) provided.push_back(i < given);
   // Arguments outlive the call: parameters alias them (owned below if the frame outlives it).
   for (size_t i = 0; i < given; ++i) slots[def.params[i].slot].set_alias(args.positional[i]);
-  // Keyword arguments not taken by a parameter yet.
-  SmallVector<uint8_t, 8> taken;
-  for (size_t i = 0; i < args.keywords.size(); ++i) taken.push_back(false);
-  auto take = [&](std::string_view name) -> const Kwarg* {
-    for (size_t k = 0; k < args.keywords.size(); ++k) {
-      if (!taken[k] && args.keywords[k].name == name) {
-        taken[k] = true;
-        return &args.keywords[k];
+  // The common call gives every parameter by position and nothing else: no defaults to
+  // evaluate, no keywords to match, nothing to collect.
+  const bool by_position = given == n && args.positional.size() == n && args.keywords.empty() &&
+                           !def.catch_kwargs && !def.catch_varargs && !def.accepts_caller;
+  SmallVector<uint8_t, 16> provided;
+  if (!by_position) {
+    for (size_t i = 0; i < n; ++i) provided.push_back(i < given);
+    // Keyword arguments not taken by a parameter yet.
+    SmallVector<uint8_t, 8> taken;
+    for (size_t i = 0; i < args.keywords.size(); ++i) taken.push_back(false);
+    auto take = [&](std::string_view name) -> const Kwarg* {
+      for (size_t k = 0; k < args.keywords.size(); ++k) {
+        if (!taken[k] && args.keywords[k].name == name) {
+          taken[k] = true;
+          return &args.keywords[k];
+        }
       }
-    }
-    return nullptr;
-  };
-  bool found_caller = false;
-  if (given != n) {
-    for (size_t i = given; i < n; ++i) {
-      if (def.params[i].name == "caller") found_caller = true;
-      if (const Kwarg* k = take(def.params[i].name)) {
-        slots[def.params[i].slot].set_alias(k->value);
-        provided[i] = true;
+      return nullptr;
+    };
+    bool found_caller = false;
+    if (given != n) {
+      for (size_t i = given; i < n; ++i) {
+        if (def.params[i].name == "caller") found_caller = true;
+        if (const Kwarg* k = take(def.params[i].name)) {
+          slots[def.params[i].slot].set_alias(k->value);
+          provided[i] = true;
+        }
       }
+    } else {
+      found_caller = def.explicit_caller;
     }
-  } else {
-    found_caller = def.explicit_caller;
-  }
-  if (def.accepts_caller && !found_caller) {
-    const Kwarg* k = take("caller");
-    slots[def.caller_slot] =
-        k && !k->value.is_none() ? k->value : Value::undefined_message("No caller defined");
-  }
-  const Kwarg* first_left = nullptr;
-  bool caller_left = false;
-  for (size_t k = 0; k < args.keywords.size(); ++k) {
-    if (taken[k]) continue;
-    if (!first_left) first_left = &args.keywords[k];
-    caller_left = caller_left || args.keywords[k].name == "caller";
-  }
-  if (def.catch_kwargs) {
-    std::vector<std::pair<Value, Value>> entries;
+    if (def.accepts_caller && !found_caller) {
+      const Kwarg* k = take("caller");
+      slots[def.caller_slot] =
+          k && !k->value.is_none() ? k->value : Value::undefined_message("No caller defined");
+    }
+    const Kwarg* first_left = nullptr;
+    bool caller_left = false;
     for (size_t k = 0; k < args.keywords.size(); ++k) {
-      if (!taken[k]) entries.emplace_back(Value(args.keywords[k].name), args.keywords[k].value);
+      if (taken[k]) continue;
+      if (!first_left) first_left = &args.keywords[k];
+      caller_left = caller_left || args.keywords[k].name == "caller";
     }
-    slots[def.kwargs_slot] = Value::dict(std::move(entries));
-  } else if (first_left) {
-    std::string name(def.name);
-    if (caller_left)
-      return failure("macro '" + name +
-                     "' was invoked with two values for the special caller argument. This is most "
-                     "likely a bug.");
-    return failure("macro '" + name + "' takes no keyword argument '" +
-                   std::string(first_left->name) + "'");
-  }
-  if (def.catch_varargs) {
-    std::vector<Value> rest;
-    for (size_t i = n; i < args.positional.size(); ++i) rest.push_back(args.positional[i]);
-    slots[def.varargs_slot] = Value::tuple(std::move(rest));
-  } else if (args.positional.size() > n) {
-    return failure("macro '" + std::string(def.name) + "' takes not more than " +
-                   std::to_string(n) + " argument(s)");
+    if (def.catch_kwargs) {
+      std::vector<std::pair<Value, Value>> entries;
+      for (size_t k = 0; k < args.keywords.size(); ++k) {
+        if (!taken[k]) entries.emplace_back(Value(args.keywords[k].name), args.keywords[k].value);
+      }
+      slots[def.kwargs_slot] = Value::dict(std::move(entries));
+    } else if (first_left) {
+      std::string name(def.name);
+      if (caller_left)
+        return failure("macro '" + name +
+                       "' was invoked with two values for the special caller argument. This is most "
+                       "likely a bug.");
+      return failure("macro '" + name + "' takes no keyword argument '" +
+                     std::string(first_left->name) + "'");
+    }
+    if (def.catch_varargs) {
+      std::vector<Value> rest;
+      for (size_t i = n; i < args.positional.size(); ++i) rest.push_back(args.positional[i]);
+      slots[def.varargs_slot] = Value::tuple(std::move(rest));
+    } else if (args.positional.size() > n) {
+      return failure("macro '" + std::string(def.name) + "' takes not more than " +
+                     std::to_string(n) + " argument(s)");
+    }
   }
   Exec mex;
   mex.frame = frame.get();
@@ -926,7 +932,7 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   mex.tmpl = macro.tmpl();
   mex.autoescape = macro.autoescape();
   if (!init_scope(def.scope, mex)) return error_;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && !by_position; ++i) {
     if (provided[i]) continue;
     const auto& p = def.params[i];
     if (p.default_value) {
