@@ -75,6 +75,18 @@ struct NameExpr : Expr {
   NameRef ref;
 };
 
+// The numbers of a loop's position, as `loop.index` and its siblings give them.
+enum class LoopNumber : int8_t { kIndex, kIndex0, kRevindex, kRevindex0, kFirst, kLast, kLength };
+// The LoopNumber that `loop.<name>` is, or -1.
+inline int loop_number_of(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"index", "index0", "revindex", "revindex0",
+                                                "first", "last",  "length"};
+  for (int i = 0; i < 7; ++i) {
+    if (name == kNames[i]) return i;
+  }
+  return -1;
+}
+
 struct GetattrExpr : Expr {
   GetattrExpr() : Expr(ExprKind::kGetattr) {}
   Expr* object = nullptr;
@@ -82,6 +94,9 @@ struct GetattrExpr : Expr {
   uint32_t hash = 0;              // Value::hash_key(name)
   bool dict_method = false;       // items/keys/values/get/copy: on a dict, the method wins
   std::optional<KeyProbe> probe;  // for dict lookups of `name`
+  // `loop.index` and the other numbers of a loop's position (LoopNumber), or -1: computed
+  // without the general attribute lookup when `loop` is a loop.
+  int8_t loop_number = -1;
 };
 
 struct GetitemExpr : Expr {

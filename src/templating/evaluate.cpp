@@ -52,6 +52,9 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
           }
         }
       }
+      if (g->loop_number >= 0) {
+        if (const Value* v = loop_number(g, ex, tmp)) return v;
+      }
       Value inner;
       const Value* obj = eval_ref(g->object, ex, inner);
       if (!obj) return nullptr;
@@ -112,6 +115,14 @@ const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {
       if (!eval(e, ex, tmp)) return nullptr;
       return &tmp;
   }
+}
+
+const Value* Renderer::loop_number(const GetattrExpr* g, Exec& ex, Value& tmp) {
+  const Value* obj = lookup_name(static_cast<const NameExpr*>(g->object), ex);
+  const LoopObject* loop = obj ? obj->object_as<LoopObject>() : nullptr;
+  if (!loop) return nullptr;  // `loop` is something else here: the general lookup
+  tmp = loop->number(static_cast<LoopNumber>(g->loop_number));
+  return &tmp;
 }
 
 bool Renderer::eval(const Expr* e, Exec& ex, Value& out) {

@@ -1022,6 +1022,8 @@ class Parser {
         g->probe.emplace(g->name);
         g->dict_method = g->name == "items" || g->name == "keys" || g->name == "values" ||
                          g->name == "get" || g->name == "copy";
+        if (node->kind == ExprKind::kName && static_cast<const NameExpr*>(node)->name == "loop")
+          g->loop_number = static_cast<int8_t>(loop_number_of(g->name));
         return g;
       }
       if (attr.type != TokenType::kInteger) {

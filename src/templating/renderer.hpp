@@ -89,6 +89,9 @@ class Renderer final : public CallContext {
   // expressions (evaluate.cpp)
   bool eval(const Expr* e, Exec& ex, Value& out);
   const Value* eval_ref(const Expr* e, Exec& ex, Value& tmp);
+  // `loop.index` and its siblings (see GetattrExpr::loop_number) when `loop` is a loop, else
+  // nullptr. Out of line: eval_ref stays small.
+  [[gnu::noinline]] const Value* loop_number(const GetattrExpr* g, Exec& ex, Value& tmp);
   using PositionalArgs = SmallVector<Value, 6>;
   using KeywordArgs = SmallVector<Kwarg, 4>;
   bool eval_args(const CallArgs& args, Exec& ex, PositionalArgs& positional, KeywordArgs& keywords,

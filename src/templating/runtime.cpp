@@ -120,23 +120,32 @@ Result<Value> loop_changed(Object& self, CallContext&, const Args& args) {
 }
 }  // namespace
 
+Value LoopObject::number(LoopNumber which) const {
+  const auto length = static_cast<int64_t>(items_.size()), i = static_cast<int64_t>(index0_);
+  switch (which) {
+    case LoopNumber::kIndex:
+      return Value(i + 1);
+    case LoopNumber::kIndex0:
+      return Value(i);
+    case LoopNumber::kRevindex:
+      return Value(length - i);
+    case LoopNumber::kRevindex0:
+      return Value(length - i - 1);
+    case LoopNumber::kFirst:
+      return Value(i == 0);
+    case LoopNumber::kLast:
+      return Value(i == length - 1);
+    case LoopNumber::kLength:
+      return Value(length);
+  }
+  return Value();
+}
+
 bool LoopObject::get_attr(std::string_view name, Value& out) const {
   int64_t length = static_cast<int64_t>(items_.size());
   int64_t i = static_cast<int64_t>(index0_);
-  if (name == "index")
-    out = Value(i + 1);
-  else if (name == "index0")
-    out = Value(i);
-  else if (name == "revindex")
-    out = Value(length - i);
-  else if (name == "revindex0")
-    out = Value(length - i - 1);
-  else if (name == "first")
-    out = Value(i == 0);
-  else if (name == "last")
-    out = Value(i == length - 1);
-  else if (name == "length")
-    out = Value(length);
+  if (int which = loop_number_of(name); which >= 0)
+    out = number(static_cast<LoopNumber>(which));
   else if (name == "depth")
     out = Value(static_cast<int64_t>(depth0_) + 1);
   else if (name == "depth0")

@@ -109,6 +109,8 @@ class LoopObject final : public Object {
   void clear() override { last_changed_.clear(); }
 
   void set_index(size_t i) { index0_ = i; }
+  // loop.index, loop.first, …: a number of the current position.
+  Value number(LoopNumber which) const;
   // Enables loop(…) for a recursive loop: how to re-run the body.
   void make_recursive(Renderer* renderer, const ForStmt* stmt, const Exec& exec) {
     renderer_ = renderer;
