@@ -90,11 +90,7 @@ Manifest load_manifest(const std::filesystem::path& file) {
   return manifest;
 }
 
-Status save_manifest(const std::filesystem::path& file, const Manifest& manifest) {
-  return save_manifest(file, std::vector<ManifestEntry>(manifest.begin(), manifest.end()));
-}
-
-Status save_manifest(const std::filesystem::path& file, const std::vector<ManifestEntry>& sorted) {
+Status save_manifest(const std::filesystem::path& file, std::span<const ManifestEntry> sorted) {
   std::string out(kHeader);
   size_t bytes = out.size();
   for (const auto& e : sorted) bytes += e.rel.size() + 52;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,10 +66,10 @@ class Manifest {
 // manifest, which makes the next build a full one — never a wrong one.
 Manifest load_manifest(const std::filesystem::path& file);
 
-// Writes a manifest atomically.
-Status save_manifest(const std::filesystem::path& file, const Manifest& manifest);
-
-// Writes a manifest given as entries already sorted by path, atomically.
-Status save_manifest(const std::filesystem::path& file, const std::vector<ManifestEntry>& sorted);
+// Writes a manifest given as entries sorted by path (a Manifest's own, or a build's), atomically.
+Status save_manifest(const std::filesystem::path& file, std::span<const ManifestEntry> sorted);
+inline Status save_manifest(const std::filesystem::path& file, const Manifest& manifest) {
+  return save_manifest(file, std::span<const ManifestEntry>(manifest.begin(), manifest.end()));
+}
 
 }  // namespace gazette::output

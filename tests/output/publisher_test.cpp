@@ -25,14 +25,14 @@ class PublisherTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(root_); }
 
-  // Publishes `files` (path → bytes) as one build.
+  // Publishes `files` (path → bytes) as one build, each with `fingerprint` (0: none).
   PublishSummary publish(const std::vector<std::pair<std::string, std::string>>& files,
-                         bool clean = false) {
+                         bool clean = false, std::uint64_t fingerprint = 0) {
     Publisher p(out_, cache_, clean);
     OutputBatch a = p.batch();
     OutputBatch b = p.batch();
     for (size_t i = 0; i < files.size(); ++i) {
-      EXPECT_TRUE((i % 2 ? b : a).put(files[i].first, files[i].second).ok());
+      EXPECT_TRUE((i % 2 ? b : a).put(files[i].first, files[i].second, fingerprint).ok());
     }
     p.add(std::move(a));
     p.add(std::move(b));
@@ -168,13 +168,7 @@ TEST_F(PublisherTest, DuplicateOutputPathIsAnError) {
 }
 
 TEST_F(PublisherTest, FingerprintsLetUnchangedPagesBeSkipped) {
-  {
-    Publisher p(out_, cache_, false);
-    OutputBatch b = p.batch();
-    ASSERT_TRUE(b.put("a/index.html", "a", 42).ok());
-    p.add(std::move(b));
-    ASSERT_TRUE(p.commit().ok());
-  }
+  publish({{"a/index.html", "a"}}, false, 42);
   Publisher p(out_, cache_, false);
   OutputBatch b = p.batch();
   EXPECT_TRUE(b.is_current("a/index.html", 42));
@@ -219,15 +213,7 @@ TEST_F(PublisherTest, AFileGoneIsNotIntactAndItsNeighbourIs) {
 }
 
 TEST_F(PublisherTest, KeepIfCurrentKeepsOnlyIntactFilesOfTheSameFingerprint) {
-  {
-    Publisher p(out_, cache_, false);
-    OutputBatch b = p.batch();
-    ASSERT_TRUE(b.put("a/index.html", "a", 7).ok());
-    ASSERT_TRUE(b.put("b/index.html", "bb", 7).ok());
-    ASSERT_TRUE(b.put("c/index.html", "c", 7).ok());
-    p.add(std::move(b));
-    ASSERT_TRUE(p.commit().ok());
-  }
+  publish({{"a/index.html", "a"}, {"b/index.html", "bb"}, {"c/index.html", "c"}}, false, 7);
   std::ofstream(out_ / "b/index.html") << "longer: edited by hand";
   Publisher p(out_, cache_, false);
   OutputBatch b = p.batch();
@@ -249,14 +235,11 @@ TEST_F(PublisherTest, KeepIfCurrentKeepsOnlyIntactFilesOfTheSameFingerprint) {
 }
 
 TEST_F(PublisherTest, FilesMadeTogetherAreKeptTogetherOrNotAtAll) {
-  {
-    Publisher p(out_, cache_, false);
-    OutputBatch b = p.batch();
-    for (const char* rel : {"a/issue.json", "a/issue.md", "b/issue.json", "b/issue.md"})
-      ASSERT_TRUE(b.put(rel, rel, 7).ok());
-    p.add(std::move(b));
-    ASSERT_TRUE(p.commit().ok());
-  }
+  publish({{"a/issue.json", "a/issue.json"},
+           {"a/issue.md", "a/issue.md"},
+           {"b/issue.json", "b/issue.json"},
+           {"b/issue.md", "b/issue.md"}},
+          false, 7);
   fs::remove(out_ / "b/issue.md");
   Publisher p(out_, cache_, false);
   OutputBatch b = p.batch();
