@@ -80,7 +80,7 @@ enum class LoopNumber : int8_t { kIndex, kIndex0, kRevindex, kRevindex0, kFirst,
 // The LoopNumber that `loop.<name>` is, or -1.
 inline int loop_number_of(std::string_view name) {
   static constexpr std::string_view kNames[] = {"index", "index0", "revindex", "revindex0",
-                                                "first", "last",  "length"};
+                                                "first", "last",   "length"};
   for (int i = 0; i < 7; ++i) {
     if (name == kNames[i]) return i;
   }
@@ -322,6 +322,12 @@ struct MacroDef {
   bool explicit_caller = false;  // `caller` is one of the params
   uint32_t caller_slot = 0, varargs_slot = 0, kwargs_slot = 0;
   uint32_t offset = 0;
+
+  // Whether `positional` arguments and no keywords give every parameter and leave nothing to
+  // collect or default: the common call, which needs no matching.
+  bool takes_by_position(size_t positional) const {
+    return positional == params.size() && !catch_kwargs && !catch_varargs && !accepts_caller;
+  }
 };
 
 struct MacroStmt : Stmt {

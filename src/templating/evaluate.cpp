@@ -490,6 +490,12 @@ bool Renderer::eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* c
   // A callee in a slot or the context stays put during the call (calls cannot reassign the
   // caller's variables); one computed into callee_tmp lives there.
   const Value& held = *callee;
+  if (!caller && c->args.keywords.empty() && !c->args.star_args && !c->args.star_kwargs) {
+    if (MacroObject* m = held.object_as<MacroObject>();
+        m && m->def()->takes_by_position(c->args.positional.size())) {
+      return call_macro_by_position(*m, c, ex, out, streamed);
+    }
+  }
   PositionalArgs positional;
   KeywordArgs keywords;
   size_t keep = star_kwargs_keep_.size();

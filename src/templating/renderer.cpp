@@ -861,8 +861,7 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   for (size_t i = 0; i < given; ++i) slots[def.params[i].slot].set_alias(args.positional[i]);
   // The common call gives every parameter by position and nothing else: no defaults to
   // evaluate, no keywords to match, nothing to collect.
-  const bool by_position = given == n && args.positional.size() == n && args.keywords.empty() &&
-                           !def.catch_kwargs && !def.catch_varargs && !def.accepts_caller;
+  const bool by_position = args.keywords.empty() && def.takes_by_position(args.positional.size());
   SmallVector<uint8_t, 16> provided;
   if (!by_position) {
     for (size_t i = 0; i < n; ++i) provided.push_back(i < given);
@@ -911,9 +910,10 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
     } else if (first_left) {
       std::string name(def.name);
       if (caller_left)
-        return failure("macro '" + name +
-                       "' was invoked with two values for the special caller argument. This is most "
-                       "likely a bug.");
+        return failure(
+            "macro '" + name +
+            "' was invoked with two values for the special caller argument. This is most "
+            "likely a bug.");
       return failure("macro '" + name + "' takes no keyword argument '" +
                      std::string(first_left->name) + "'");
     }
@@ -963,6 +963,49 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
     return Value();
   }
   return Value::string(buffer, caller_autoescape);
+}
+
+bool Renderer::call_macro_by_position(MacroObject& macro, const CallExpr* c, Exec& ex, Value& out,
+                                      bool* streamed) {
+  const MacroDef& def = *macro.def();
+  FrameHandle frame(*this, new_frame(def.frame_size, macro.frame()));
+  std::vector<Value>& slots = frame.get()->slots;
+  // Arguments that live in a variable or container alias it (calls cannot reassign the
+  // caller's variables); owned below if the frame outlives the call.
+  for (size_t i = 0; i < def.params.size(); ++i) {
+    Value& param = slots[def.params[i].slot];
+    const Value* v = eval_ref(c->args.positional[i], ex, param);
+    if (!v) return false;
+    if (v != &param) param.set_alias(*v);
+  }
+  Depth depth(*this);
+  if (!depth.ok) return fail(ex, c, too_deep(env_.options().max_depth));
+  Exec mex;
+  mex.frame = frame.get();
+  mex.ctx = macro.ctx();
+  mex.tmpl = macro.tmpl();
+  mex.autoescape = macro.autoescape();
+  if (!init_scope(def.scope, mex)) return false;
+  // With `streamed`, the body writes into the caller's output.
+  std::string buffer;
+  std::string* outer = out_;
+  if (!streamed) out_ = &buffer;
+  const Exec* saved_current = current_;
+  bool ok = exec_body(def.body, mex);
+  current_ = saved_current;
+  out_ = outer;
+  if (frame.get()->captured) {
+    for (Value& v : slots) {
+      if (v.is_alias()) v = Value(v);
+    }
+  }
+  if (!ok) return false;
+  if (streamed) {
+    *streamed = true;
+  } else {
+    out = Value::string(buffer, ex.autoescape);
+  }
+  return true;
 }
 
 }  // namespace gazette::templating

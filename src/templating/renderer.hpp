@@ -103,6 +103,10 @@ class Renderer final : public CallContext {
   // *streamed is set) instead of becoming a value: `{{ macro() }}` would print it verbatim.
   bool eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* caller,
                  bool* streamed = nullptr);
+  // The common macro call: every parameter given by position, nothing else (see by_position).
+  // Its arguments are evaluated straight into the macro's frame.
+  bool call_macro_by_position(MacroObject& macro, const CallExpr* c, Exec& ex, Value& out,
+                              bool* streamed);
   bool eval_compare(const CompareExpr* c, Exec& ex, Value& out);
   bool eval_concat(const ConcatExpr* c, Exec& ex, Value& out);
   bool truth(const Value& v, Exec& ex, const Node* at, bool& out);
