@@ -985,15 +985,19 @@ bool Renderer::call_macro_by_position(MacroObject& macro, const CallExpr* c, Exe
   mex.ctx = macro.ctx();
   mex.tmpl = macro.tmpl();
   mex.autoescape = macro.autoescape();
-  if (!init_scope(def.scope, mex)) return false;
-  // With `streamed`, the body writes into the caller's output.
-  std::string buffer;
-  std::string* outer = out_;
-  if (!streamed) out_ = &buffer;
+  if (!def.scope.inits.empty() && !init_scope(def.scope, mex)) return false;
   const Exec* saved_current = current_;
-  bool ok = exec_body(def.body, mex);
+  bool ok;
+  std::string buffer;
+  if (streamed) {
+    ok = exec_body(def.body, mex);  // into the caller's output
+  } else {
+    std::string* outer = out_;
+    out_ = &buffer;
+    ok = exec_body(def.body, mex);
+    out_ = outer;
+  }
   current_ = saved_current;
-  out_ = outer;
   if (frame.get()->captured) {
     for (Value& v : slots) {
       if (v.is_alias()) v = Value(v);

@@ -284,7 +284,7 @@ class Value {
 
   Object* as_object() const { return rep_.u.obj; }
   template <class T>
-  T* object_as() const;  // the object as T, or nullptr
+  [[gnu::always_inline]] T* object_as() const;  // the object as T, or nullptr
 
   UndefinedReason undefined_reason() const { return static_cast<UndefinedReason>(rep_.aux1); }
   // For kAttribute / kElement: the Python type name of the object that lacked it.
@@ -460,7 +460,7 @@ inline Value::Rep Value::take(Value& other) noexcept {
 }
 
 template <class T>
-T* Value::object_as() const {
+inline T* Value::object_as() const {
   if (rep_.kind != Kind::kObject) return nullptr;
   if constexpr (std::is_final_v<T>) {
     // An exact type: comparing type_info is a pointer compare, dynamic_cast a walk.
