@@ -95,16 +95,13 @@ std::string date_path(text::Date d) {
   return fmt::format("{:04}/{:02}/{:02}/", d.year, d.month, d.day);
 }
 
-// Adds `name`, without its outer spaces, to `names` once, keeping order.
-void add_unique(std::vector<std::string>& names, std::string&& name) {
+// Adds `name`, without its outer spaces, to `names` once, keeping order (a view: the name must
+// outlive the list).
+void add_unique(std::vector<std::string_view>& names, std::string_view name) {
   const size_t first = name.find_first_not_of(' ');
-  if (first == std::string::npos) return;
-  const size_t last = name.find_last_not_of(' ');
-  if (first > 0 || last + 1 < name.size()) name = name.substr(first, last + 1 - first);
-  if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
-}
-void add_unique(std::vector<std::string>& names, const std::string& name) {
-  add_unique(names, std::string(name));
+  if (first == std::string_view::npos) return;
+  name = name.substr(first, name.find_last_not_of(' ') + 1 - first);
+  if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
 
 }  // namespace
@@ -160,20 +157,17 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
 
   // Tags: front matter, then vocabulary terms, then automatic keywords.
   const size_t n = site.articles.size();
-  std::vector<std::vector<std::string>> tag_names(n);
-  for (size_t i = 0; i < n; ++i) {
-    const auto& front_matter = site.article(static_cast<int>(i)).tags;
-    tag_names[i].reserve(front_matter.size() + vocabulary_names[i].size());
-    for (const auto& t : front_matter) add_unique(tag_names[i], t);
-    for (auto& t : vocabulary_names[i]) add_unique(tag_names[i], std::move(t));
-  }
+  std::vector<std::vector<std::string>> keywords;
+  // For automatic keywords: a keyword that is a vocabulary term's name or alias is that term
+  // (株洲市 → 株洲); a piece of one (静默 of 静默管理, 近平 of 习近平) is no tag of its own; a
+  // keyword chosen for fewer articles than a keyword must occur in makes no tag (its page would
+  // list one article and lead nowhere).
+  std::unordered_map<std::string, std::string> vocabulary_name;
+  std::unordered_set<std::string> vocabulary_pieces;
+  std::unordered_map<std::string, int> chosen;
   if (config.keywords.enabled) {
-    auto keywords = choose_keywords(keyword_counts, config.keywords);
+    keywords = choose_keywords(keyword_counts, config.keywords);
     keyword_counts.clear();
-    // A keyword that is a vocabulary term's name or alias is that term (株洲市 → 株洲).
-    // A piece of one (静默 of 静默管理, 近平 of 习近平) is no tag of its own.
-    std::unordered_map<std::string, std::string> vocabulary_name;
-    std::unordered_set<std::string> vocabulary_pieces;
     auto add_pieces = [&](const std::string& word) {
       std::vector<size_t> starts;
       for (size_t p = 0; p < word.size(); text::next_code_point(word, p)) starts.push_back(p);
@@ -193,80 +187,89 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
         add_pieces(alias);
       }
     }
-    // A keyword chosen for fewer articles than a keyword must occur in makes no tag: its page
-    // would list one article and lead nowhere.
-    std::unordered_map<std::string, int> chosen;
     for (const auto& words : keywords) {
       for (const auto& k : words) ++chosen[k];
     }
-    for (size_t i = 0; i < n; ++i) {
-      for (auto& k : keywords[i]) {
-        auto it = vocabulary_name.find(k);
-        if (it != vocabulary_name.end()) {
-          add_unique(tag_names[i], it->second);
-        } else if (!vocabulary_pieces.count(k) &&
-                   chosen[k] >= config.keywords.min_document_frequency) {
-          add_unique(tag_names[i], std::move(k));
-        }
-      }
-    }
   }
-
-  // Taxonomies.
   std::unordered_map<std::string, std::string> vocab_kind;
   for (const auto& term : config.vocabulary) {
     vocab_kind.emplace(term.name, term.kind.empty() ? "topic" : term.kind);
   }
-  // Each name once (interned), its articles gathered; then the taxonomies, sorted.
+  // Each name once (interned: the index holds views of the articles' own strings, which
+  // outlive it), its articles gathered; then the taxonomies, sorted.
   struct Uses {
     StringIndex index;  // name → position in `uses`
     std::vector<TermUse> uses;
-    std::vector<std::vector<int>> of_article;  // positions in `uses`
+    // Each article's terms (positions in `uses`), article after article: those of article i
+    // start at first[i] and end where those of the next begin.
+    std::vector<std::uint32_t> of_articles;
+    std::vector<size_t> first;
   };
-  auto gather = [&](Uses& u, const std::vector<std::vector<std::string>>& names, auto&& kind_of) {
-    u.of_article.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      u.of_article[i].reserve(names[i].size());
-      for (const auto& name : names[i]) {
-        auto [k, added] = u.index.try_emplace(name, static_cast<std::uint32_t>(u.uses.size()));
-        if (added) u.uses.push_back({name, kind_of(name), {}});
-        u.uses[k].articles.push_back(static_cast<int>(i));
-        u.of_article[i].push_back(static_cast<int>(k));
+  Uses tags, authors;
+  for (Uses* u : {&tags, &authors}) {
+    u->first.reserve(n);
+    u->of_articles.reserve(n);
+  }
+  auto gather = [](Uses& u, size_t i, const std::vector<std::string_view>& names, auto&& kind_of) {
+    u.first.push_back(u.of_articles.size());
+    for (std::string_view name : names) {
+      auto [k, added] = u.index.try_emplace(name, static_cast<std::uint32_t>(u.uses.size()));
+      if (added) u.uses.push_back({std::string(name), kind_of(name), {}});
+      u.uses[k].articles.push_back(static_cast<int>(i));
+      u.of_articles.push_back(k);
+    }
+  };
+  auto tag_kind = [&](std::string_view t) {
+    auto k = vocab_kind.find(std::string(t));
+    return k != vocab_kind.end() ? k->second : std::string("keyword");
+  };
+  auto author_kind = [](std::string_view) { return std::string("author"); };
+  std::vector<std::string_view> names;  // of one article
+  for (size_t i = 0; i < n; ++i) {
+    const model::Article& article = site.article(static_cast<int>(i));
+    names.clear();
+    for (const auto& t : article.tags) add_unique(names, t);
+    for (const auto& t : vocabulary_names[i]) add_unique(names, t);
+    if (config.keywords.enabled) {
+      for (const auto& k : keywords[i]) {
+        auto it = vocabulary_name.find(k);
+        if (it != vocabulary_name.end()) {
+          add_unique(names, it->second);
+        } else if (!vocabulary_pieces.count(k) &&
+                   chosen[k] >= config.keywords.min_document_frequency) {
+          add_unique(names, k);
+        }
       }
     }
-  };
-  auto attach = [&](const Uses& u, const model::Taxonomy& taxonomy, auto member) {
-    std::vector<int> term_of(u.uses.size());
-    for (size_t k = 0; k < u.uses.size(); ++k) term_of[k] = taxonomy.by_name.at(u.uses[k].name);
-    for (size_t i = 0; i < n; ++i) {
-      for (int k : u.of_article[i])
-        (site.articles[i].*member).push_back(term_of[static_cast<size_t>(k)]);
-    }
-  };
-  std::vector<std::vector<std::string>> author_names(n);
-  for (size_t i = 0; i < n; ++i) {
-    for (const auto& name : site.article(static_cast<int>(i)).authors)
-      add_unique(author_names[i], name);
+    gather(tags, i, names, tag_kind);
+    names.clear();
+    for (const auto& name : article.authors) add_unique(names, name);
+    gather(authors, i, names, author_kind);
   }
-  Uses tags, authors;
-  gather(tags, tag_names, [&](const std::string& t) {
-    auto k = vocab_kind.find(t);
-    return k != vocab_kind.end() ? k->second : std::string("keyword");
-  });
-  gather(authors, author_names, [](const std::string&) { return std::string("author"); });
-  // By name, as make_taxonomy expects its terms.
-  auto by_name = [](std::vector<TermUse> v) {
-    std::sort(v.begin(), v.end(),
-              [](const TermUse& a, const TermUse& b) { return a.name < b.name; });
-    return v;
-  };
   text::Collation collation(config.language);
   text::IndexHeadings headings(config.language);
   TermTools tools{collation, headings, slugger};
-  site.tags = make_taxonomy("tags", by_name(tags.uses), site, tools);
-  site.authors = make_taxonomy("authors", by_name(authors.uses), site, tools);
-  attach(tags, site.tags, &model::ArticleEntry::tags);
-  attach(authors, site.authors, &model::ArticleEntry::authors);
+  // The taxonomy of `u`'s terms (given by name, as make_taxonomy expects them), and each
+  // article's terms in it.
+  auto taxonomy = [&](const std::string& name, Uses& u, auto member) {
+    std::vector<std::string> term_names;  // by position in `uses`
+    term_names.reserve(u.uses.size());
+    for (const TermUse& use : u.uses) term_names.push_back(use.name);
+    std::sort(u.uses.begin(), u.uses.end(),
+              [](const TermUse& a, const TermUse& b) { return a.name < b.name; });
+    model::Taxonomy tax = make_taxonomy(name, std::move(u.uses), site, tools);
+    std::vector<int> term_of(term_names.size());
+    for (size_t k = 0; k < term_names.size(); ++k) term_of[k] = tax.by_name.at(term_names[k]);
+    for (size_t i = 0; i < n; ++i) {
+      auto& terms = site.articles[i].*member;
+      const size_t end = i + 1 < n ? u.first[i + 1] : u.of_articles.size();
+      terms.reserve(end - u.first[i]);
+      for (size_t t = u.first[i]; t < end; ++t) terms.push_back(term_of[u.of_articles[t]]);
+    }
+    return tax;
+  };
+  site.tags = taxonomy("tags", tags, &model::ArticleEntry::tags);
+  site.authors = taxonomy("authors", authors, &model::ArticleEntry::authors);
   return site;
 }
 

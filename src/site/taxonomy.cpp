@@ -19,6 +19,10 @@ model::Taxonomy make_taxonomy(const std::string& name, std::vector<TermUse> term
     return terms[a.second].name < terms[b.second].name;
   });
 
+  // Each article's issue, read once in order (not looked up term by term, article by article).
+  std::vector<int> issue_of(site.articles.size());
+  for (size_t a = 0; a < site.articles.size(); ++a) issue_of[a] = site.articles[a].issue;
+
   model::Taxonomy tax;
   tax.name = name;
   tax.terms.reserve(terms.size());
@@ -35,14 +39,22 @@ model::Taxonomy make_taxonomy(const std::string& name, std::vector<TermUse> term
     for (int n = 2; !slugs.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
     term.slug = slug;
     term.url = name + "/" + slug + "/";
-    std::sort(use.articles.begin(), use.articles.end());
-    use.articles.erase(std::unique(use.articles.begin(), use.articles.end()), use.articles.end());
-    // Newest issue first; within an issue, in the issue's order.
-    std::stable_sort(use.articles.begin(), use.articles.end(), [&](int a, int b) {
-      return site.articles[static_cast<size_t>(a)].issue >
-             site.articles[static_cast<size_t>(b)].issue;
-    });
-    term.articles = std::move(use.articles);
+    // Newest issue first; within an issue, in the issue's order. Articles are numbered issue
+    // by issue in issue order, so the ascending list (as gathered, mostly) is reversed, then
+    // each issue's run is put back in its order.
+    std::vector<int>& articles = use.articles;
+    if (!std::is_sorted(articles.begin(), articles.end()))
+      std::sort(articles.begin(), articles.end());
+    articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
+    std::reverse(articles.begin(), articles.end());
+    for (auto run = articles.begin(); run != articles.end();) {
+      const int issue = issue_of[static_cast<size_t>(*run)];
+      auto next = std::find_if(run, articles.end(),
+                               [&](int a) { return issue_of[static_cast<size_t>(a)] != issue; });
+      std::reverse(run, next);
+      run = next;
+    }
+    term.articles = std::move(articles);
     tax.by_name.emplace(term.name, static_cast<int>(tax.terms.size()));
     tax.terms.push_back(std::move(term));
   }

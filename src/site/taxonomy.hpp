@@ -28,7 +28,8 @@ struct TermTools {
 // Orders the terms in the collation's order (ties by code point order, so the result is
 // deterministic), gives each a slug unique within the taxonomy (`zhang-wei`, `zhang-wei-2`)
 // and the URL `<name>/<slug>/`, and sorts each term's articles newest first (by issue, then
-// position in the issue). Articles are looked up in `site` for their issue.
+// position in the issue). Articles are looked up in `site` for their issue; `site` numbers its
+// articles issue by issue, in issue order (as build_site_model does).
 model::Taxonomy make_taxonomy(const std::string& name, std::vector<TermUse> terms,
                               const model::Site& site, const TermTools& tools);
 
