@@ -49,10 +49,10 @@ AttrGetter::AttrGetter(const Value* attribute) {
       if (digits && !part.empty() && part.size() < 19) {
         int64_t n = 0;
         for (char c : part) n = n * 10 + (c - '0');
-        parts_.push_back(Value(n));
+        parts_.push_back(Part{part, n, Part::Kind::kIndex});
         probes_.push_back(KeyProbe({}));
       } else {
-        parts_.push_back(Value::borrowed(part));
+        parts_.push_back(Part{part, 0, Part::Kind::kName});
         probes_.push_back(KeyProbe(part));
       }
       if (end == s.size()) break;
@@ -60,14 +60,15 @@ AttrGetter::AttrGetter(const Value* attribute) {
     }
     return;
   }
-  parts_.push_back(*attribute);
+  parts_.push_back(Part{{}, 0, Part::Kind::kValue});
+  value_ = *attribute;
   probes_.push_back(KeyProbe({}));
 }
 
 const Value* AttrGetter::find(const Value& item) const {
   const Value* current = &item;
   for (size_t i = 0; i < parts_.size(); ++i) {
-    if (!current->is_dict() || !parts_[i].is_string()) return nullptr;
+    if (!current->is_dict() || parts_[i].kind != Part::Kind::kName) return nullptr;
     current = current->find(probes_[i]);
     if (!current) return nullptr;
   }
@@ -77,8 +78,10 @@ const Value* AttrGetter::find(const Value& item) const {
 Result<Value> AttrGetter::get(const Value& item, const Value* fallback) const {
   if (const Value* found = find(item)) return *found;
   Value current = item;
-  for (const Value& part : parts_.span()) {
-    auto next = get_item(current, part);
+  for (const Part& part : parts_.span()) {
+    auto next = get_item(current, part.kind == Part::Kind::kName    ? Value::borrowed(part.name)
+                                  : part.kind == Part::Kind::kIndex ? Value(part.index)
+                                                                    : value_);
     if (!next) return next.error();
     current = std::move(*next);
     if (fallback && !fallback->is_none() && current.is_undefined()) current = *fallback;

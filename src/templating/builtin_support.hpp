@@ -43,9 +43,19 @@ class AttrGetter {
   const Value* find(const Value& item) const;
 
  private:
-  SmallVector<Value, 2> parts_;
-  // Dict lookups of string parts (an empty probe for index parts). The items of a sequence
-  // are mostly alike: each probe remembers where its key was last found.
+  // A step of the path: a key or attribute name (a view of the attribute's text, which must
+  // outlive the getter), an index (a part of digits), or the attribute itself when it is not a
+  // string (a number, say: its only part).
+  struct Part {
+    enum class Kind : uint8_t { kName, kIndex, kValue };
+    std::string_view name;
+    int64_t index = 0;
+    Kind kind = Kind::kName;
+  };
+  SmallVector<Part, 2> parts_;
+  Value value_;  // the attribute of a kValue part
+  // Dict lookups of name parts (an empty probe for the others). The items of a sequence are
+  // mostly alike: each probe remembers where its key was last found.
   SmallVector<KeyProbe, 2> probes_;
 };
 

@@ -251,18 +251,24 @@ Result<Value> filter_truncate(CallContext&, const Value& input, const Args& args
   auto leeway = int_arg(a[3], "leeway", 5);
   if (!leeway) return leeway.error();
   if (!end.is_string()) return failure("truncate: end must be a string");
-  int64_t end_len = static_cast<int64_t>(pystr::length(end.as_string()));
-  if (*length < end_len)
-    return failure("expected length >= " + std::to_string(end_len) + ", got " +
-                   std::to_string(*length));
+  // A text has no more characters than bytes: what is short in bytes needs no count.
+  const std::string_view end_text = end.as_string();
+  if (static_cast<int64_t>(end_text.size()) > *length) {
+    const auto end_len = static_cast<int64_t>(pystr::length(end_text));
+    if (*length < end_len)
+      return failure("expected length >= " + std::to_string(end_len) + ", got " +
+                     std::to_string(*length));
+  }
   if (*leeway < 0) return failure("expected leeway >= 0, got " + std::to_string(*leeway));
   if (!input.is_string()) {
     if (input.is_undefined()) return input;
     return failure("object of type '" + std::string(input.type_name()) + "' has no len()");
   }
   std::string_view s = input.as_string();
-  int64_t len = static_cast<int64_t>(pystr::length(s));
-  if (len <= *length + *leeway) return input;
+  if (static_cast<int64_t>(s.size()) <= *length + *leeway ||
+      static_cast<int64_t>(pystr::length(s)) <= *length + *leeway)
+    return input;
+  const auto end_len = static_cast<int64_t>(pystr::length(end_text));
   size_t from, to;
   pystr::slice_bytes(s, std::nullopt, *length - end_len, from, to);
   std::string_view head = s.substr(from, to - from);
