@@ -453,7 +453,8 @@ bool Renderer::run_filter(const FilterExpr* f, Exec& ex, const Value& input, con
                           Value& out) {
   const Exec* saved = current_;
   current_ = &ex;
-  auto r = f->filter->fn(*this, input, args);
+  auto r =
+      f->filter->plain ? f->filter->plain(*this, input, args) : f->filter->fn(*this, input, args);
   current_ = saved;
   if (!r) return fail(ex, f, r.error());
   out = std::move(*r);

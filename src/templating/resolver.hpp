@@ -19,6 +19,8 @@ namespace gazette::templating {
 // A registered filter or test, as templates are bound to them.
 struct FilterEntry {
   Filter fn;
+  // The same function when it is a plain one (every built-in): called without std::function.
+  Result<Value> (*plain)(CallContext&, const Value&, const Args&) = nullptr;
   bool accepts_undefined = false;  // called with undefined input even in strict mode
 };
 struct TestEntry {
