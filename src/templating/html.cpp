@@ -121,26 +121,38 @@ size_t next_text_special(const char* p, size_t i, size_t n) {
   };
   auto both = [](__m128i a, __m128i b) { return _mm_and_si128(a, b); };
   auto either = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
-  const __m128i space = _mm_set1_epi8(0x20);
-  for (; i + 18 <= n; i += 16) {
-    __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // First the bytes that may start white space or '&' at all, then (rarely) which do.
-    __m128i leads = either(either(eq(v0, 0xC2), eq(v0, 0xE1)), either(eq(v0, 0xE2), eq(v0, 0xE3)));
-    __m128i hit = either(_mm_cmpeq_epi8(_mm_max_epu8(v0, space), space), eq(v0, '&'));
-    if (!_mm_movemask_epi8(either(hit, leads))) continue;
-    __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+  // The stops among the sixteen bytes at q (q[16] and q[17] are read too), as a bit mask.
+  auto stops = [&](const char* q) -> unsigned {
+    __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    // First the bytes that may start white space or '&' at all (C2, E0-E3 for the lead bytes),
+    // then (rarely) which do.
+    __m128i leads =
+        either(eq(v0, 0xC2), eq(_mm_and_si128(v0, _mm_set1_epi8(static_cast<char>(0xFC))), 0xE0));
+    __m128i hit = either(at_most(v0, ' '), eq(v0, '&'));
+    if (!_mm_movemask_epi8(either(hit, leads))) return 0;
+    __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 1));
+    __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 2));
     // U+0085, U+00A0: C2 85, C2 A0. U+1680: E1 9A 80.
     hit = either(hit, both(eq(v0, 0xC2), either(eq(v1, 0x85), eq(v1, 0xA0))));
     hit = either(hit, both(eq(v0, 0xE1), eq(v1, 0x9A)));
     // U+2000-U+200A, U+2028, U+2029, U+202F: E2 80 (80-8A, A8, A9, AF); U+205F: E2 81 9F.
-    __m128i e2_80 = either(either(at_most(v2, 0x8A), eq(v2, 0xA8)), either(eq(v2, 0xA9), eq(v2, 0xAF)));
-    hit = either(hit, both(eq(v0, 0xE2), either(both(eq(v1, 0x80), e2_80),
-                                               both(eq(v1, 0x81), eq(v2, 0x9F)))));
+    __m128i e2_80 =
+        either(either(at_most(v2, 0x8A), eq(v2, 0xA8)), either(eq(v2, 0xA9), eq(v2, 0xAF)));
+    hit = either(hit, both(eq(v0, 0xE2),
+                           either(both(eq(v1, 0x80), e2_80), both(eq(v1, 0x81), eq(v2, 0x9F)))));
     // U+3000: E3 80 80.
     hit = either(hit, both(both(eq(v0, 0xE3), eq(v1, 0x80)), eq(v2, 0x80)));
-    int mask = _mm_movemask_epi8(hit);
-    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  for (; i + 18 <= n; i += 16) {
+    if (unsigned mask = stops(p + i)) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  if (i < n && n >= 18) {
+    // The rest but the last two bytes: the sixteen before them, less those already looked at.
+    const size_t base = n - 18;
+    const unsigned mask = stops(p + base) & (~0u << (i - base));
+    if (mask) return base + static_cast<size_t>(__builtin_ctz(mask));
+    i = std::max(i, n - 2);
   }
 #endif
   for (; i < n; ++i) {
