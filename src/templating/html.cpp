@@ -77,26 +77,23 @@ constexpr std::array<bool, 256> kSpecial = [] {
 // The first byte at or after `i` that escaping replaces, or `n`.
 size_t next_special(const char* p, size_t i, size_t n) {
 #ifdef __SSE2__
-  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
-                apos = _mm_set1_epi8('\''), quot = _mm_set1_epi8('"');
+  // & and ' (26, 27) are one compare with the low bit set, < and > (3C, 3E) one with the
+  // second bit set, " (22) a third.
+  auto specials = [](const char* q) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8('\'')),
+                     _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('>'))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
   for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, apos)),
-                                  _mm_cmpeq_epi8(v, quot)));
-    int mask = _mm_movemask_epi8(hit);
-    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    if (unsigned mask = specials(p + i)) return i + static_cast<size_t>(__builtin_ctz(mask));
   }
   if (i < n && n >= 16) {
     // The rest: the last 16 bytes, less those already looked at.
     size_t base = n - 16;
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + base));
-    __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, apos)),
-                                  _mm_cmpeq_epi8(v, quot)));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) & (0xFFFFu << (i - base));
+    unsigned mask = specials(p + base) & (0xFFFFu << (i - base));
     return mask ? base + static_cast<size_t>(__builtin_ctz(mask)) : n;
   }
 #endif
