@@ -33,6 +33,14 @@ std::optional<Value> str_arg(const Value* v) {
   return soft_str(*v);
 }
 
+void AttrGetter::add(Part part) {
+  if (steps_++ == 0) {
+    first_ = std::move(part);
+  } else {
+    rest_.push_back(std::move(part));
+  }
+}
+
 AttrGetter::AttrGetter(const Value* attribute) {
   if (!attribute || attribute->is_none()) return;
   if (attribute->is_string()) {
@@ -49,27 +57,25 @@ AttrGetter::AttrGetter(const Value* attribute) {
       if (digits && !part.empty() && part.size() < 19) {
         int64_t n = 0;
         for (char c : part) n = n * 10 + (c - '0');
-        parts_.push_back(Part{part, n, Part::Kind::kIndex});
-        probes_.push_back(KeyProbe({}));
+        add(Part{part, n, Part::Kind::kIndex});
       } else {
-        parts_.push_back(Part{part, 0, Part::Kind::kName});
-        probes_.push_back(KeyProbe(part));
+        add(Part{part, 0, Part::Kind::kName, KeyProbe(part)});
       }
       if (end == s.size()) break;
       start = end + 1;
     }
     return;
   }
-  parts_.push_back(Part{{}, 0, Part::Kind::kValue});
+  add(Part{{}, 0, Part::Kind::kValue});
   value_ = *attribute;
-  probes_.push_back(KeyProbe({}));
 }
 
 const Value* AttrGetter::find(const Value& item) const {
   const Value* current = &item;
-  for (size_t i = 0; i < parts_.size(); ++i) {
-    if (!current->is_dict() || parts_[i].kind != Part::Kind::kName) return nullptr;
-    current = current->find(probes_[i]);
+  for (size_t i = 0; i < steps_; ++i) {
+    const Part& p = part(i);
+    if (!current->is_dict() || p.kind != Part::Kind::kName) return nullptr;
+    current = current->find(p.probe);
     if (!current) return nullptr;
   }
   return current;
@@ -78,10 +84,11 @@ const Value* AttrGetter::find(const Value& item) const {
 Result<Value> AttrGetter::get(const Value& item, const Value* fallback) const {
   if (const Value* found = find(item)) return *found;
   Value current = item;
-  for (const Part& part : parts_.span()) {
-    auto next = get_item(current, part.kind == Part::Kind::kName    ? Value::borrowed(part.name)
-                                  : part.kind == Part::Kind::kIndex ? Value(part.index)
-                                                                    : value_);
+  for (size_t i = 0; i < steps_; ++i) {
+    const Part& p = part(i);
+    auto next = get_item(current, p.kind == Part::Kind::kName    ? Value::borrowed(p.name)
+                                  : p.kind == Part::Kind::kIndex ? Value(p.index)
+                                                                 : value_);
     if (!next) return next.error();
     current = std::move(*next);
     if (fallback && !fallback->is_none() && current.is_undefined()) current = *fallback;

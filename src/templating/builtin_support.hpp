@@ -9,7 +9,6 @@
 
 #include "templating/call.hpp"
 #include "templating/ops.hpp"
-#include "templating/small_vector.hpp"
 #include "templating/value.hpp"
 
 namespace gazette::templating::builtin {
@@ -35,7 +34,7 @@ class AttrGetter {
   // The getter of `attribute` (none or absent: the item itself).
   explicit AttrGetter(const Value* attribute);
   static Result<AttrGetter> make(const Value* attribute) { return AttrGetter(attribute); }
-  bool empty() const { return parts_.empty(); }
+  bool empty() const { return steps_ == 0; }
   // The attribute of `item`; `fallback` (when given) replaces undefined steps.
   Result<Value> get(const Value& item, const Value* fallback = nullptr) const;
   // The attribute of `item` when every step is a dict key that exists: a pointer into `item`
@@ -45,18 +44,23 @@ class AttrGetter {
  private:
   // A step of the path: a key or attribute name (a view of the attribute's text, which must
   // outlive the getter), an index (a part of digits), or the attribute itself when it is not a
-  // string (a number, say: its only part).
+  // string (a number, say: its only step).
   struct Part {
     enum class Kind : uint8_t { kName, kIndex, kValue };
     std::string_view name;
     int64_t index = 0;
     Kind kind = Kind::kName;
+    // The dict lookup of a name (empty for the others). The items of a sequence are mostly
+    // alike: the probe remembers where its key was last found.
+    KeyProbe probe{std::string_view()};
   };
-  SmallVector<Part, 2> parts_;
-  Value value_;  // the attribute of a kValue part
-  // Dict lookups of name parts (an empty probe for the others). The items of a sequence are
-  // mostly alike: each probe remembers where its key was last found.
-  SmallVector<KeyProbe, 2> probes_;
+  const Part& part(size_t i) const { return i == 0 ? first_ : rest_[i - 1]; }
+  void add(Part part);
+
+  size_t steps_ = 0;
+  Part first_;  // most paths have one step: made without allocating
+  std::vector<Part> rest_;
+  Value value_;  // the attribute of a kValue step
 };
 
 // str.lower() of strings, other values unchanged (Jinja2's ignore_case).

@@ -45,7 +45,13 @@ struct KeyProbe {
         hash(other.hash),
         head(other.head),
         last(other.last.load(std::memory_order_relaxed)) {}
-  KeyProbe& operator=(const KeyProbe&) = delete;
+  KeyProbe& operator=(const KeyProbe& other) {
+    key = other.key;
+    hash = other.hash;
+    head = other.head;
+    last.store(other.last.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    return *this;
+  }
   std::string_view key;
   uint32_t hash;
   uint64_t head;
