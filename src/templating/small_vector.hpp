@@ -36,15 +36,13 @@ class SmallVector {
     size_ = 0;
   }
 
-  void push_back(T value) {
-    if (!heap_moved_ && size_ < N) {
+  [[gnu::always_inline]] void push_back(T value) {
+    if (!heap_moved_ && size_ < N) [[likely]] {
       new (inline_at(size_)) T(std::move(value));
       ++size_;
       return;
     }
-    if (!heap_moved_) move_to_heap(N * 2);
-    heap_.push_back(std::move(value));
-    size_ = heap_.size();
+    push_to_heap(std::move(value));
   }
   // Room for `n` elements without moving any (pointers to elements stay valid up to `n`).
   void reserve(size_t n) {
@@ -85,6 +83,11 @@ class SmallVector {
     other.size_ = 0;
     other.heap_moved_ = false;
     other.heap_.clear();
+  }
+  [[gnu::noinline]] void push_to_heap(T value) {
+    if (!heap_moved_) move_to_heap(N * 2);
+    heap_.push_back(std::move(value));
+    size_ = heap_.size();
   }
   void move_to_heap(size_t capacity) {
     heap_.reserve(capacity);
