@@ -19,12 +19,10 @@ Value soft_str(const Value& v) {
   return Value(to_python_str(v));
 }
 
-Result<int64_t> int_arg(const Value* v, std::string_view what, int64_t fallback) {
-  if (!v || v->is_none()) return fallback;
-  if (v->is_int()) return v->as_int();
-  if (v->is_bool()) return static_cast<int64_t>(v->as_bool());
-  if (v->is_undefined()) return undefined_error(*v);
-  return failure("'" + std::string(v->type_name()) +
+Result<int64_t> int_arg_other(const Value& v, std::string_view what) {
+  if (v.is_bool()) return static_cast<int64_t>(v.as_bool());
+  if (v.is_undefined()) return undefined_error(v);
+  return failure("'" + std::string(v.type_name()) +
                  "' object cannot be interpreted as an integer (" + std::string(what) + ")");
 }
 

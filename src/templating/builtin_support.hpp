@@ -16,8 +16,14 @@ namespace gazette::templating::builtin {
 // MarkupSafe's soft_str: a string as it is (Markup stays Markup), anything else str()'d.
 Value soft_str(const Value& v);
 
+// int_arg of a value that is neither none nor an int: a boolean, else the error.
+Result<int64_t> int_arg_other(const Value& v, std::string_view what);
 // An integer argument (ints and booleans), `fallback` when absent or none.
-Result<int64_t> int_arg(const Value* v, std::string_view what, int64_t fallback);
+inline Result<int64_t> int_arg(const Value* v, std::string_view what, int64_t fallback) {
+  if (!v || v->is_none()) return fallback;
+  if (v->is_int()) return v->as_int();
+  return int_arg_other(*v, what);
+}
 // A boolean argument: Python truthiness, `fallback` when absent.
 inline bool bool_arg(const Value* v, bool fallback) {
   return v ? truthy(*v) : fallback;
