@@ -31,12 +31,8 @@ std::optional<Value> str_arg(const Value* v) {
   return soft_str(*v);
 }
 
-void AttrGetter::add(Part part) {
-  if (steps_++ == 0) {
-    first_ = std::move(part);
-  } else {
-    rest_.push_back(std::move(part));
-  }
+AttrGetter::Part& AttrGetter::add() {
+  return steps_++ == 0 ? first_ : rest_.emplace_back();
 }
 
 AttrGetter::AttrGetter(const Value* attribute) {
@@ -55,16 +51,21 @@ AttrGetter::AttrGetter(const Value* attribute) {
       if (digits && !part.empty() && part.size() < 19) {
         int64_t n = 0;
         for (char c : part) n = n * 10 + (c - '0');
-        add(Part{part, n, Part::Kind::kIndex});
+        Part& p = add();
+        p.name = part;
+        p.index = n;
+        p.kind = Part::Kind::kIndex;
       } else {
-        add(Part{part, 0, Part::Kind::kName, KeyProbe(part)});
+        Part& p = add();
+        p.name = part;
+        p.probe = KeyProbe(part);
       }
       if (end == s.size()) break;
       start = end + 1;
     }
     return;
   }
-  add(Part{{}, 0, Part::Kind::kValue});
+  add().kind = Part::Kind::kValue;
   value_ = *attribute;
 }
 

@@ -58,10 +58,11 @@ class AttrGetter {
     Kind kind = Kind::kName;
     // The dict lookup of a name (empty for the others). The items of a sequence are mostly
     // alike: the probe remembers where its key was last found.
-    KeyProbe probe{std::string_view()};
+    KeyProbe probe;
   };
   const Part& part(size_t i) const { return i == 0 ? first_ : rest_[i - 1]; }
-  void add(Part part);
+  // A new step at the end of the path, to be filled in.
+  Part& add();
 
   size_t steps_ = 0;
   Part first_;  // most paths have one step: made without allocating

@@ -39,6 +39,7 @@ struct Args;
 // keys in the same order, so that position is tried first). Shared by threads: the position
 // is a relaxed atomic, a hint only.
 struct KeyProbe {
+  KeyProbe() : hash(0), head(0) {}  // no key (hash 0 is no string's)
   explicit KeyProbe(std::string_view k);
   KeyProbe(const KeyProbe& other)
       : key(other.key),
