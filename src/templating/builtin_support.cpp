@@ -97,7 +97,13 @@ Result<Value> AttrGetter::get(const Value& item, const Value* fallback) const {
 
 Value ignore_case(const Value& v) {
   if (!v.is_string()) return v;
-  return Value::string(pystr::lower(v.as_string()), v.is_safe());
+  std::string_view s = v.as_string();
+  // Text whose only cased letters are ASCII and none of them upper case is its own lower case
+  // (Chinese names and titles, say): the value itself, no copy.
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+      pystr::only_ascii_is_cased(s))
+    return v;
+  return Value::string(pystr::lower(s), v.is_safe());
 }
 
 Status sort_by_keys(std::vector<Value>& items, std::vector<Value>& keys, bool reverse) {
