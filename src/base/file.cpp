@@ -9,7 +9,7 @@
 
 namespace gazette {
 
-Result<std::string> read_file(const std::filesystem::path& path) {
+Result<std::string_view> read_file_into(const std::filesystem::path& path, std::string& buffer) {
   const std::string name = path.string();
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return file_error(name, std::strerror(errno));
@@ -18,12 +18,13 @@ Result<std::string> read_file(const std::filesystem::path& path) {
     ::close(fd);
     return file_error(name, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
   }
-  std::string bytes;
-  bytes.resize(static_cast<size_t>(st.st_size));
+  // The buffer only grows: its bytes beyond the file's are left as they are.
+  if (buffer.size() < static_cast<size_t>(st.st_size))
+    buffer.resize(static_cast<size_t>(st.st_size));
   size_t done = 0;
   while (true) {
-    if (done == bytes.size()) bytes.resize(bytes.size() + 65536);  // the file grew meanwhile
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (done == buffer.size()) buffer.resize(buffer.size() + 65536);  // the file grew meanwhile
+    ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -34,7 +35,14 @@ Result<std::string> read_file(const std::filesystem::path& path) {
     done += static_cast<size_t>(n);
   }
   ::close(fd);
-  bytes.resize(done);
+  return std::string_view(buffer.data(), done);
+}
+
+Result<std::string> read_file(const std::filesystem::path& path) {
+  std::string bytes;
+  auto read = read_file_into(path, bytes);
+  if (!read.ok()) return read.error();
+  bytes.resize(read->size());
   return bytes;
 }
 

@@ -81,8 +81,10 @@ std::optional<IndexHead> read_head(const fs::path& file) {
 namespace {
 
 // The entries of one index shard, or false when it is missing or damaged.
-bool read_shard(const fs::path& file, std::vector<StoredIssue>& out) {
-  auto bytes = read_file(file);
+// Reads the shard `file` into `out`; `buffer` holds its bytes meanwhile (and is kept for the
+// next shard).
+bool read_shard(const fs::path& file, std::vector<StoredIssue>& out, std::string& buffer) {
+  auto bytes = read_file_into(file, buffer);
   if (!bytes.ok()) return false;
   BinaryReader in(*bytes);
   std::uint64_t count = 0;
@@ -117,8 +119,11 @@ std::unordered_map<std::string, StoredIssue> IssueStore::load_index(std::uint64_
   // The shards are read and decoded on every worker, then gathered.
   std::vector<std::vector<StoredIssue>> shards(kShards);
   std::atomic<bool> damaged{false};
-  parallel_for(kShards, worker_count(workers, kShards), [&](size_t k, int) {
-    if (!damaged.load(std::memory_order_relaxed) && !read_shard(dir_ / shard_name(k), shards[k]))
+  const int n_workers = worker_count(workers, kShards);
+  std::vector<std::string> buffers(static_cast<size_t>(n_workers));
+  parallel_for(kShards, n_workers, [&](size_t k, int worker) {
+    if (!damaged.load(std::memory_order_relaxed) &&
+        !read_shard(dir_ / shard_name(k), shards[k], buffers[static_cast<size_t>(worker)]))
       damaged = true;
   });
   if (damaged) return index;
