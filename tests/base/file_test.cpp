@@ -51,5 +51,31 @@ TEST_F(ReadFile, DirectoryIsAnError) {
   EXPECT_EQ(r.error().message, "is a directory");
 }
 
+TEST_F(ReadFile, ReadsFilesInTurnIntoOneBuffer) {
+  const std::string big(100000, 'x'), small = "株洲日报", empty;
+  std::ofstream(dir_ / "big", std::ios::binary) << big;
+  std::ofstream(dir_ / "small", std::ios::binary) << small;
+  std::ofstream(dir_ / "empty", std::ios::binary).close();
+  std::string buffer;
+  auto r = read_file_into(dir_ / "big", buffer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, big);
+  // A shorter file after a longer one: its bytes only, in the memory the first one used.
+  const char* memory = buffer.data();
+  r = read_file_into(dir_ / "small", buffer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, small);
+  EXPECT_EQ(r->data(), memory);
+  r = read_file_into(dir_ / "empty", buffer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->empty());
+  r = read_file_into(dir_ / "nope", buffer);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().path, (dir_ / "nope").string());
+  r = read_file_into(dir_ / "big", buffer);  // and a longer one again
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, big);
+}
+
 }  // namespace
 }  // namespace gazette
