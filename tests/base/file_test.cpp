@@ -52,7 +52,7 @@ TEST_F(ReadFile, DirectoryIsAnError) {
 }
 
 TEST_F(ReadFile, ReadsFilesInTurnIntoOneBuffer) {
-  const std::string big(100000, 'x'), small = "株洲日报", empty;
+  const std::string big(100000, 'x'), small = "株洲日报";
   std::ofstream(dir_ / "big", std::ios::binary) << big;
   std::ofstream(dir_ / "small", std::ios::binary) << small;
   std::ofstream(dir_ / "empty", std::ios::binary).close();
