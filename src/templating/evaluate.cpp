@@ -22,12 +22,6 @@ const Value* Renderer::lookup_name(const NameExpr* n, Exec& ex) {
   return env_.global(n->name);
 }
 
-bool Renderer::truth(const Value& v, Exec& ex, const Node* at, bool& out) {
-  if (v.is_undefined() && strict_undefined()) return fail_undefined(ex, at, v);
-  out = truthy(v);
-  return true;
-}
-
 // Evaluates `e`, returning a pointer to its value: a slot, a context variable, an item of a
 // dict or list that outlives the expression, or `tmp`. Null after an error.
 const Value* Renderer::eval_ref(const Expr* e, Exec& ex, Value& tmp) {

@@ -203,7 +203,7 @@ Value concat_strings(const Value& a, const Value& b) {
 
 }  // namespace
 
-bool truthy(const Value& v) {
+bool truthy_other(const Value& v) {
   switch (v.kind()) {
     case Kind::kUndefined:
     case Kind::kNone:

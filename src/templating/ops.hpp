@@ -16,9 +16,23 @@
 
 namespace gazette::templating {
 
+// truthy() of any value (the out-of-line part: numbers, sequences, dicts and objects).
+bool truthy_other(const Value& value);
 // bool(value): undefined, none, false, 0, 0.0, '' and empty containers are false; iterators
 // and objects are true.
-bool truthy(const Value& value);
+inline bool truthy(const Value& value) {
+  switch (value.kind()) {
+    case Kind::kUndefined:
+    case Kind::kNone:
+      return false;
+    case Kind::kBool:
+      return value.as_bool();
+    case Kind::kString:
+      return !value.as_string().empty();
+    default:
+      return truthy_other(value);
+  }
+}
 
 // value == other.
 bool python_equal(const Value& a, const Value& b);

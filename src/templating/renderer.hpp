@@ -109,7 +109,11 @@ class Renderer final : public CallContext {
                               bool* streamed);
   bool eval_compare(const CompareExpr* c, Exec& ex, Value& out);
   bool eval_concat(const ConcatExpr* c, Exec& ex, Value& out);
-  bool truth(const Value& v, Exec& ex, const Node* at, bool& out);
+  bool truth(const Value& v, Exec& ex, const Node* at, bool& out) {
+    if (v.is_undefined() && env_.options().strict_undefined) return fail_undefined(ex, at, v);
+    out = truthy(v);
+    return true;
+  }
   const Value* lookup_name(const NameExpr* n, Exec& ex);
   Value* slot(const NameRef& ref, Exec& ex);
 
