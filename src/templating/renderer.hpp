@@ -103,7 +103,8 @@ class Renderer final : public CallContext {
   // *streamed is set) instead of becoming a value: `{{ macro() }}` would print it verbatim.
   bool eval_call(const CallExpr* c, Exec& ex, Value& out, const Value* caller,
                  bool* streamed = nullptr);
-  // The common macro call: every parameter given by position, nothing else (see by_position).
+  // The common macro call: every parameter given by position, nothing else (see
+  // MacroDef::takes_by_position).
   // Its arguments are evaluated straight into the macro's frame.
   bool call_macro_by_position(MacroObject& macro, const CallExpr* c, Exec& ex, Value& out,
                               bool* streamed);
