@@ -205,25 +205,19 @@ Value concat_strings(const Value& a, const Value& b) {
 
 bool truthy_other(const Value& v) {
   switch (v.kind()) {
-    case Kind::kUndefined:
-    case Kind::kNone:
-      return false;
-    case Kind::kBool:
-      return v.as_bool();
     case Kind::kInt:
       return v.as_int() != 0;
     case Kind::kFloat:
       return v.as_float() != 0.0;
-    case Kind::kString:
-      return !v.as_string().empty();
     case Kind::kList:
       return v.list_kind() == ListKind::kIterator || !v.items().empty();
     case Kind::kDict:
       return v.dict_size() != 0;
     case Kind::kObject:
       return true;
+    default:
+      return truthy(v);  // the kinds truthy() decides itself
   }
-  return false;
 }
 
 bool python_equal(const Value& a, const Value& b) {

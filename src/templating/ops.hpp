@@ -16,7 +16,7 @@
 
 namespace gazette::templating {
 
-// truthy() of any value (the out-of-line part: numbers, sequences, dicts and objects).
+// truthy()'s out-of-line part: numbers, sequences, dicts and objects.
 bool truthy_other(const Value& value);
 // bool(value): undefined, none, false, 0, 0.0, '' and empty containers are false; iterators
 // and objects are true.

@@ -845,6 +845,32 @@ bool Renderer::exec_autoescape(const AutoescapeStmt* s, Exec& ex) {
 
 // ---- macros ----
 
+Exec Renderer::macro_exec(const MacroObject& macro, Frame* frame) {
+  Exec mex;
+  mex.frame = frame;
+  mex.ctx = macro.ctx();
+  mex.tmpl = macro.tmpl();
+  mex.autoescape = macro.autoescape();
+  return mex;
+}
+
+bool Renderer::run_macro_body(const MacroDef& def, Exec& mex, std::string* sink,
+                              std::string& buffer) {
+  std::string* outer = out_;
+  out_ = sink ? sink : &buffer;
+  const Exec* saved_current = current_;
+  bool ok = exec_body(def.body, mex);
+  current_ = saved_current;
+  out_ = outer;
+  if (mex.frame->captured) {
+    // A macro defined inside keeps this frame: its aliases become owned values.
+    for (Value& v : mex.frame->slots) {
+      if (v.is_alias()) v = Value(v);
+    }
+  }
+  return ok;
+}
+
 Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
   bool caller_autoescape = current_ ? current_->autoescape : macro.autoescape();
   // Output may go straight into the caller's output (see eval_call); claim that first.
@@ -926,11 +952,7 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
                      std::to_string(n) + " argument(s)");
     }
   }
-  Exec mex;
-  mex.frame = frame.get();
-  mex.ctx = macro.ctx();
-  mex.tmpl = macro.tmpl();
-  mex.autoescape = macro.autoescape();
+  Exec mex = macro_exec(macro, frame.get());
   if (!init_scope(def.scope, mex)) return error_;
   for (size_t i = 0; i < n && !by_position; ++i) {
     if (provided[i]) continue;
@@ -945,19 +967,7 @@ Result<Value> Renderer::call_macro(MacroObject& macro, const Args& args) {
     }
   }
   std::string buffer;
-  std::string* outer = out_;
-  out_ = sink ? sink : &buffer;
-  const Exec* saved_current = current_;
-  bool ok = exec_body(def.body, mex);
-  current_ = saved_current;
-  out_ = outer;
-  if (frame.get()->captured) {
-    // A macro defined inside keeps this frame: its aliases become owned values.
-    for (Value& v : slots) {
-      if (v.is_alias()) v = Value(v);
-    }
-  }
-  if (!ok) return error_;
+  if (!run_macro_body(def, mex, sink, buffer)) return error_;
   if (sink) {
     macro_streamed_ = true;
     return Value();
@@ -980,30 +990,11 @@ bool Renderer::call_macro_by_position(MacroObject& macro, const CallExpr* c, Exe
   }
   Depth depth(*this);
   if (!depth.ok) return fail(ex, c, too_deep(env_.options().max_depth));
-  Exec mex;
-  mex.frame = frame.get();
-  mex.ctx = macro.ctx();
-  mex.tmpl = macro.tmpl();
-  mex.autoescape = macro.autoescape();
+  Exec mex = macro_exec(macro, frame.get());
   if (!def.scope.inits.empty() && !init_scope(def.scope, mex)) return false;
-  const Exec* saved_current = current_;
-  bool ok;
   std::string buffer;
-  if (streamed) {
-    ok = exec_body(def.body, mex);  // into the caller's output
-  } else {
-    std::string* outer = out_;
-    out_ = &buffer;
-    ok = exec_body(def.body, mex);
-    out_ = outer;
-  }
-  current_ = saved_current;
-  if (frame.get()->captured) {
-    for (Value& v : slots) {
-      if (v.is_alias()) v = Value(v);
-    }
-  }
-  if (!ok) return false;
+  // With `streamed`, into the caller's output.
+  if (!run_macro_body(def, mex, streamed ? out_ : nullptr, buffer)) return false;
   if (streamed) {
     *streamed = true;
   } else {

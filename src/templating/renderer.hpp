@@ -124,6 +124,11 @@ class Renderer final : public CallContext {
   bool fail_undefined(const Exec& ex, const Node* at, const Value& undefined);
 
   // resources
+  // What a call of `macro` with `frame` runs in: its context, template and escaping.
+  static Exec macro_exec(const MacroObject& macro, Frame* frame);
+  // Runs the body of a macro whose frame is ready, into `sink` (or else `buffer`); the frame's
+  // arguments are made owned values if a macro defined inside keeps it.
+  bool run_macro_body(const MacroDef& def, Exec& mex, std::string* sink, std::string& buffer);
   std::unique_ptr<Frame> new_frame(uint32_t size, Frame* parent);
   void release_frame(std::unique_ptr<Frame> frame);
   struct FrameHandle;
