@@ -80,9 +80,8 @@ std::optional<IndexHead> read_head(const fs::path& file) {
 
 namespace {
 
-// The entries of one index shard, or false when it is missing or damaged.
-// Reads the shard `file` into `out`; `buffer` holds its bytes meanwhile (and is kept for the
-// next shard).
+// The entries of one index shard, or false when it is missing or damaged; `buffer` holds its
+// bytes meanwhile (and is kept for the next shard).
 bool read_shard(const fs::path& file, std::vector<StoredIssue>& out, std::string& buffer) {
   auto bytes = read_file_into(file, buffer);
   if (!bytes.ok()) return false;

@@ -201,13 +201,13 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
     StringIndex index;  // name → position in `uses`
     std::vector<TermUse> uses;
     // Each article's terms (positions in `uses`), article after article: those of article i
-    // start at first[i] and end where those of the next begin.
+    // from first[i] to first[i + 1] (first has one more entry, the end).
     std::vector<std::uint32_t> of_articles;
     std::vector<size_t> first;
   };
   Uses tags, authors;
   for (Uses* u : {&tags, &authors}) {
-    u->first.reserve(n);
+    u->first.reserve(n + 1);
     u->of_articles.reserve(n);
   }
   auto gather = [](Uses& u, size_t i, const std::vector<std::string_view>& names, auto&& kind_of) {
@@ -246,6 +246,7 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
     for (const auto& name : article.authors) add_unique(names, name);
     gather(authors, i, names, author_kind);
   }
+  for (Uses* u : {&tags, &authors}) u->first.push_back(u->of_articles.size());
   text::Collation collation(config.language);
   text::IndexHeadings headings(config.language);
   TermTools tools{collation, headings, slugger};
@@ -262,9 +263,9 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
     for (size_t k = 0; k < term_names.size(); ++k) term_of[k] = tax.by_name.at(term_names[k]);
     for (size_t i = 0; i < n; ++i) {
       auto& terms = site.articles[i].*member;
-      const size_t end = i + 1 < n ? u.first[i + 1] : u.of_articles.size();
-      terms.reserve(end - u.first[i]);
-      for (size_t t = u.first[i]; t < end; ++t) terms.push_back(term_of[u.of_articles[t]]);
+      terms.reserve(u.first[i + 1] - u.first[i]);
+      for (size_t t = u.first[i]; t < u.first[i + 1]; ++t)
+        terms.push_back(term_of[u.of_articles[t]]);
     }
     return tax;
   };

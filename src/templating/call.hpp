@@ -61,6 +61,8 @@ class CallContext {
 
 // A filter: `input|name(args…)`.
 using Filter = std::function<Result<Value>(CallContext&, const Value& input, const Args& args)>;
+// A filter that is a plain function (every built-in is).
+using FilterFunction = Result<Value> (*)(CallContext&, const Value& input, const Args& args);
 // A test: `input is name(args…)`.
 using Test = std::function<Result<bool>(CallContext&, const Value& input, const Args& args)>;
 // A function callable from templates: `name(args…)`.

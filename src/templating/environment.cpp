@@ -24,8 +24,7 @@ Environment::~Environment() = default;
 
 void Environment::add_filter(std::string name, Filter filter, bool accepts_undefined) {
   auto entry = std::make_unique<FilterEntry>();
-  using Plain = Result<Value> (*)(CallContext&, const Value&, const Args&);
-  if (Plain* plain = filter.target<Plain>()) entry->plain = *plain;
+  if (FilterFunction* plain = filter.target<FilterFunction>()) entry->plain = *plain;
   entry->fn = std::move(filter);
   entry->accepts_undefined = accepts_undefined;
   filters_[std::move(name)] = std::move(entry);

@@ -20,7 +20,7 @@ namespace gazette::templating {
 struct FilterEntry {
   Filter fn;
   // The same function when it is a plain one (every built-in): called without std::function.
-  Result<Value> (*plain)(CallContext&, const Value&, const Args&) = nullptr;
+  FilterFunction plain = nullptr;
   bool accepts_undefined = false;  // called with undefined input even in strict mode
 };
 struct TestEntry {
