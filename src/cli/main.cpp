@@ -2,10 +2,12 @@
 // Argument parsing only; every subcommand lives in its own file.
 #include <CLI/CLI.hpp>
 
+#include "cli/allocator.hpp"
 #include "cli/commands.hpp"
 #include "markdown/html.hpp"
 
 int main(int argc, char** argv) {
+  gazette::cli::tune_allocator();
   // cmark-gfm's extension registry is global and not thread-safe: fill it before any thread.
   gazette::markdown::register_extensions();
   CLI::App app{
