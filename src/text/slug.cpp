@@ -59,13 +59,14 @@ Slugger::Slugger() : han_(make_transliterator("Han-Latin; Latin-ASCII")) {
 
 Slugger::~Slugger() = default;
 
-const std::string& Slugger::han_syllables(std::u32string_view chars) const {
-  std::u32string key(chars);
+const std::string& Slugger::han_syllables(char32_t first, char32_t second) const {
+  const std::uint64_t key = first | static_cast<std::uint64_t>(second) << 32;
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
   icu::UnicodeString u;
-  for (char32_t c : chars) u.append(static_cast<UChar32>(c));
-  return memo_.emplace(std::move(key), run(*han_, u)).first->second;
+  u.append(static_cast<UChar32>(first));
+  if (second != 0) u.append(static_cast<UChar32>(second));
+  return memo_.emplace(key, run(*han_, u)).first->second;
 }
 
 std::string Slugger::other_script(std::string_view run_text) const {
@@ -106,23 +107,21 @@ std::string Slugger::romanize(std::string_view text) const {
     }
     if (is_han(c)) {
       separate();
-      char32_t pair[2] = {c, 0};
-      size_t len = 1;
+      char32_t second = 0;
       auto [from, to] = contexts_.equal_range(c);
       if (from != to && i < text.size()) {
         size_t j = i;
         char32_t next = next_code_point(text, j);
         for (auto it = from; it != to; ++it) {
           if (it->second == next) {
-            pair[1] = next;
-            len = 2;
+            second = next;
             i = j;
             break;
           }
         }
       }
       // A contextual pair gives both syllables at once (重庆 → "chong qing").
-      out += han_syllables(std::u32string_view(pair, len));
+      out += han_syllables(c, second);
       last = Last::kCjk;
       continue;
     }

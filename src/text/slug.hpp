@@ -1,6 +1,7 @@
 // URL slugs: pinyin (or other romanisation) of a title, ASCII, lower case, hyphen separated.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,8 +41,8 @@ class Slugger {
   std::string romanize(std::string_view text) const;
 
  private:
-  // ASCII romanisation of one Han character, or of a contextual pair such as 重庆.
-  const std::string& han_syllables(std::u32string_view chars) const;
+  // ASCII romanisation of one Han character (`second` 0), or of a contextual pair such as 重庆.
+  const std::string& han_syllables(char32_t first, char32_t second) const;
   // ASCII romanisation of a run of other non-ASCII text (kana, hangul, Cyrillic, accents…).
   std::string other_script(std::string_view run) const;
 
@@ -49,7 +50,8 @@ class Slugger {
   mutable std::unique_ptr<icu::Transliterator> any_;  // Any-Latin; Latin-ASCII, on first use
   // Han characters whose reading depends on the next one (from ICU's `{重}' '?庆` rules).
   std::unordered_multimap<char32_t, char32_t> contexts_;
-  mutable std::unordered_map<std::u32string, std::string> memo_;
+  // Romanisations of characters and pairs met before, by first | second << 32.
+  mutable std::unordered_map<std::uint64_t, std::string> memo_;
 };
 
 }  // namespace gazette::text
