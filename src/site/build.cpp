@@ -510,17 +510,30 @@ BuildResult SiteBuilder::build() {
   };
 
   // Work items: the issues, the other pages, the static files, the search index's segments and
-  // three small files; handed out segments first, the longest tasks of all.
+  // three small files. The longest tasks are handed out first and one at a time, so that none
+  // ends the run alone: the segments, then the sitemap parts (tens of thousands of URLs each)
+  // and the site's feed (whole issues read back); the rest in order, in chunks.
   const size_t before_segments = n_issues + other_pages.size() + n_static;
-  auto item_of = [&](size_t slot) {
-    if (slot < segments.size()) return before_segments + slot;
-    if (slot < before_segments + segments.size()) return slot - segments.size();
-    return slot;
+  std::vector<size_t> item_order;
+  item_order.reserve(total);
+  for (size_t k = 0; k < segments.size(); ++k) item_order.push_back(before_segments + k);
+  auto is_long = [&](size_t item) {
+    if (item < n_issues || item >= n_issues + other_pages.size()) return false;
+    const PageKind kind = pages[other_pages[item - n_issues]].kind;
+    return kind == PageKind::kSitemap || kind == PageKind::kFeed;
   };
+  for (size_t item = n_issues; item < n_issues + other_pages.size(); ++item) {
+    if (is_long(item)) item_order.push_back(item);
+  }
+  const size_t long_items = item_order.size();
+  for (size_t item = 0; item < total; ++item) {
+    if (!is_long(item) && (item < before_segments || item >= before_segments + segments.size()))
+      item_order.push_back(item);
+  }
   parallel_for(
       total, workers,
       [&](size_t slot, int worker) {
-        const size_t item = item_of(slot);
+        const size_t item = item_order[slot];
         output::OutputBatch& batch = batches[static_cast<size_t>(worker)];
         std::vector<Error>& errs = render_errors[static_cast<size_t>(worker)];
         auto put = [&](const std::string& rel, std::string_view bytes,
@@ -678,7 +691,7 @@ BuildResult SiteBuilder::build() {
         }
         progress("render", ++done, total);
       },
-      segments.size());
+      long_items);
   for (auto& errs : render_errors) {
     for (Error& e : errs) add_unique_error(errors, std::move(e));
   }
