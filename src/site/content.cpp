@@ -15,7 +15,7 @@ std::string relative_to(const fs::path& path, const fs::path& base) {
 }
 
 // Walks one folder level by level, in name order, so the result is deterministic. `rel` is
-// the folder's path relative to the site ("content/2022"): its entries' are `rel/name`.
+// the folder's path relative to the site ("content/2022"); its entries' paths are `rel/name`.
 Status walk(const fs::path& dir, const std::string& rel, std::vector<ContentSource>& out) {
   std::error_code ec;
   struct Entry {
