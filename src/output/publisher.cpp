@@ -47,25 +47,50 @@ void prune_empty_dirs(fs::path dir, const fs::path& root) {
 
 PreviousOutput read_previous_output(const fs::path& out_dir, const fs::path& cache_dir, bool clean,
                                     std::stop_token stop) {
-  PreviousOutput previous;
-  previous.manifest = load_manifest(cache_dir / "manifest");
-  previous.intact.assign(previous.manifest.size(), 0);
-  if (clean) {
-    previous.manifest.forget_records();
-    return previous;
+  OutputCheck check(out_dir, cache_dir, clean);
+  check.run(std::move(stop));
+  return check.take();
+}
+
+OutputCheck::OutputCheck(fs::path out_dir, fs::path cache_dir, bool clean)
+    : out_dir_(std::move(out_dir)), cache_dir_(std::move(cache_dir)), clean_(clean) {}
+
+OutputCheck::~OutputCheck() {
+  if (out_fd_ >= 0) ::close(out_fd_);
+}
+
+void OutputCheck::run(std::stop_token stop) {
+  previous_.manifest = load_manifest(cache_dir_ / "manifest");
+  previous_.intact.assign(previous_.manifest.size(), 0);
+  if (clean_) {
+    previous_.manifest.forget_records();
+  } else if (!previous_.manifest.empty()) {
+    // Looked up from the output folder, not from the root.
+    out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   }
-  if (previous.manifest.empty()) return previous;
-  // Looked up from the output folder, not from the root, in path order (neighbours share
-  // their folders).
-  const int out_fd = ::open(out_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (out_fd < 0) return previous;
-  for (size_t i = 0; i < previous.manifest.size(); ++i) {
-    if (i % 1024 == 0 && stop.stop_requested()) break;
-    const ManifestEntry& e = previous.manifest[i];
-    previous.intact[i] = regular_file_size(out_fd, e.rel) == static_cast<long long>(e.record.size);
+  ready_.store(true, std::memory_order_release);
+  ready_.notify_all();
+  look(&stop);
+}
+
+void OutputCheck::help() {
+  ready_.wait(false, std::memory_order_acquire);
+  look(nullptr);
+}
+
+void OutputCheck::look(const std::stop_token* stop) {
+  // Chunks in path order (neighbours share their folders), a chunk per thread at a time.
+  constexpr size_t kChunk = 1024;
+  const size_t n = previous_.manifest.size();
+  if (out_fd_ < 0) return;
+  for (size_t first; (first = next_.fetch_add(kChunk, std::memory_order_relaxed)) < n;) {
+    if (stop && stop->stop_requested()) return;
+    for (size_t i = first; i < std::min(n, first + kChunk); ++i) {
+      const ManifestEntry& e = previous_.manifest[i];
+      previous_.intact[i] =
+          regular_file_size(out_fd_, e.rel) == static_cast<long long>(e.record.size);
+    }
   }
-  ::close(out_fd);
-  return previous;
 }
 
 bool OutputBatch::current_at(size_t i, std::uint64_t fingerprint) const {

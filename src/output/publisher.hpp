@@ -4,6 +4,7 @@
 // wrote and this one did not are deleted. Files gazette never wrote are left alone.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -35,13 +36,41 @@ struct PreviousOutput {
 };
 
 // Reads the manifest in `cache_dir` and looks at each of its files in `out_dir`: one system
-// call per file, a few hundred thousand for an archive, so a build starts it on a thread of its
-// own while other work goes on. With `clean` nothing is looked at and every record is
-// forgotten (every file is made again; the ones no longer made are still deleted). Stopped
-// through `stop`, the files not looked at yet count as not intact.
+// call per file, a few hundred thousand for an archive. With `clean` nothing is looked at and
+// every record is forgotten (every file is made again; the ones no longer made are still
+// deleted). Stopped through `stop`, the files not looked at yet count as not intact.
 PreviousOutput read_previous_output(const std::filesystem::path& out_dir,
                                     const std::filesystem::path& cache_dir, bool clean,
                                     std::stop_token stop = {});
+
+// The same look, shared between threads: a build runs it on a thread of its own while other
+// work goes on, and the thread that needs the answer helps with what is left instead of
+// waiting for it.
+class OutputCheck {
+ public:
+  OutputCheck(std::filesystem::path out_dir, std::filesystem::path cache_dir, bool clean);
+  ~OutputCheck();
+  OutputCheck(const OutputCheck&) = delete;
+  OutputCheck& operator=(const OutputCheck&) = delete;
+
+  // Reads the manifest, then looks at files until none is left or `stop` is requested.
+  void run(std::stop_token stop);
+  // Once `run` has read the manifest, looks at files beside it until none is left. The answer
+  // is complete when both have returned.
+  void help();
+  // The answer (once `run` and `help` have returned).
+  PreviousOutput take() { return std::move(previous_); }
+
+ private:
+  void look(const std::stop_token* stop);  // takes chunks of files until none is left
+
+  std::filesystem::path out_dir_, cache_dir_;
+  bool clean_;
+  PreviousOutput previous_;
+  int out_fd_ = -1;
+  std::atomic<bool> ready_{false};  // the manifest is read and `intact` sized
+  std::atomic<size_t> next_{0};     // the next chunk of files to look at
+};
 
 class Publisher;
 

@@ -227,10 +227,8 @@ BuildResult SiteBuilder::build() {
   }
   // Whether the previous build's files are still in the output folder is looked at on the
   // side, while the issues are read and the model is made.
-  output::PreviousOutput previous_output;
-  std::jthread output_check([&](std::stop_token stop) {
-    previous_output = output::read_previous_output(out_abs, cache_dir(), options_.clean, stop);
-  });
+  output::OutputCheck previous_output(out_abs, cache_dir(), options_.clean);
+  std::jthread output_check([&](std::stop_token stop) { previous_output.run(std::move(stop)); });
 
   IssueStore store(cache_dir() / "issues");
   if (options_.clean || !state_->loaded || state_->ingest_key != ikey) {
@@ -452,8 +450,9 @@ BuildResult SiteBuilder::build() {
   auto render_start = Clock::now();
   forget_build_stamp(cache_dir());
   output::Publisher publisher(out_abs, cache_dir(), [&] {
+    previous_output.help();  // what the check has not looked at yet, on this thread too
     output_check.join();
-    return std::move(previous_output);
+    return previous_output.take();
   });
   const size_t n_issues = site.issues.size();
   const size_t n_static = static_files->size();

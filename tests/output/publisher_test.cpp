@@ -6,6 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "base/file.hpp"
 #include "output/files.hpp"
@@ -279,6 +282,30 @@ TEST_F(PublisherTest, AStoppedCheckCountsTheFilesNotLookedAtAsChanged) {
   PreviousOutput seen = read_previous_output(out_, cache_, false, stop.get_token());
   ASSERT_EQ(seen.manifest.size(), 2u);
   EXPECT_EQ(seen.intact, (std::vector<char>{0, 0}));
+}
+
+TEST_F(PublisherTest, ACheckSharedByTwoThreadsLooksAtEveryFileOnce) {
+  // Enough files for several chunks of the check; every seventh is gone, every fifth edited.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (int i = 0; i < 5000; ++i)
+    files.push_back({fmt::format("{:04}/index.html", i), fmt::format("page {}", i)});
+  publish(files);
+  for (int i = 0; i < 5000; i += 7) fs::remove(out_ / fmt::format("{:04}/index.html", i));
+  for (int i = 0; i < 5000; i += 5) {
+    std::ofstream(out_ / fmt::format("{:04}/index.html", i)) << "edited by hand";
+  }
+  OutputCheck check(out_, cache_, false);
+  std::thread side([&] { check.run({}); });
+  check.help();
+  side.join();
+  PreviousOutput shared = check.take();
+  PreviousOutput alone = read_previous_output(out_, cache_, false);
+  ASSERT_EQ(shared.manifest.size(), 5000u);
+  EXPECT_EQ(shared.intact, alone.intact);
+  for (size_t i = 0; i < shared.manifest.size(); ++i) {
+    const int n = std::stoi(std::string(shared.manifest[i].rel.substr(0, 4)));
+    EXPECT_EQ(shared.intact[i], n % 7 != 0 && n % 5 != 0) << shared.manifest[i].rel;
+  }
 }
 
 TEST(Manifest, RoundTrips) {
