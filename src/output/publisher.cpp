@@ -35,6 +35,10 @@ long long regular_file_size(int dir_fd, std::string_view rel) {
   return static_cast<long long>(st.st_size);
 }
 
+// In the cache folder while a commit changes the output folder: left there, it says the output
+// may hold files its manifest does not describe (the commit failed or was cut short).
+constexpr const char* kCommitMarker = "publishing";
+
 // Removes now-empty folders from `dir` up to (not including) `root`.
 void prune_empty_dirs(fs::path dir, const fs::path& root) {
   while (!dir.empty() && dir != root && dir.string().size() > root.string().size()) {
@@ -62,7 +66,8 @@ OutputCheck::~OutputCheck() {
 void OutputCheck::run(std::stop_token stop) {
   previous_.manifest = load_manifest(cache_dir_ / "manifest");
   previous_.intact.assign(previous_.manifest.size(), 0);
-  if (clean_) {
+  std::error_code ec;
+  if (clean_ || fs::exists(cache_dir_ / kCommitMarker, ec)) {
     previous_.manifest.forget_records();
   } else if (!previous_.manifest.empty()) {
     // Looked up from the output folder, not from the root.
@@ -265,6 +270,13 @@ Result<PublishSummary> Publisher::commit() {
     ++summary.unchanged;
   }
   for (; e < entries_.size(); ++e) next.push_back({entries_[e].rel, entries_[e].record});
+  // Until the new manifest is saved, the output folder and the records disagree.
+  const fs::path marker = cache_dir_ / kCommitMarker;
+  fs::create_directories(cache_dir_, ec);
+  if (Status marked = write_file(marker, ""); !marked.ok()) {
+    abort();
+    return marked.error();
+  }
   if (fresh_) {
     // Everything is staged (there was nothing before): one rename publishes the site.
     for (const auto& f : entries_) {
@@ -284,6 +296,7 @@ Result<PublishSummary> Publisher::commit() {
     Status saved = save_manifest(cache_dir_ / "manifest", next);
     entries_.clear();
     if (!saved.ok()) return saved.error();
+    fs::remove(marker, ec);
     return summary;
   }
   fs::create_directories(out_dir_, ec);
@@ -338,6 +351,7 @@ Result<PublishSummary> Publisher::commit() {
   Status saved = save_manifest(cache_dir_ / "manifest", next);
   entries_.clear();
   if (!saved.ok()) return saved.error();
+  fs::remove(marker, ec);
   return summary;
 }
 

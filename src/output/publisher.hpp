@@ -38,7 +38,9 @@ struct PreviousOutput {
 // Reads the manifest in `cache_dir` and looks at each of its files in `out_dir`: one system
 // call per file, a few hundred thousand for an archive. With `clean` nothing is looked at and
 // every record is forgotten (every file is made again; the ones no longer made are still
-// deleted). Stopped through `stop`, the files not looked at yet count as not intact.
+// deleted); so it is when the last commit did not finish (it failed half-way or was cut
+// short): the output may then hold files the manifest does not describe. Stopped through
+// `stop`, the files not looked at yet count as not intact.
 PreviousOutput read_previous_output(const std::filesystem::path& out_dir,
                                     const std::filesystem::path& cache_dir, bool clean,
                                     std::stop_token stop = {});

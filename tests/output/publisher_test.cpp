@@ -112,6 +112,36 @@ TEST_F(PublisherTest, DamagedOutputIsRewritten) {
   EXPECT_EQ(s.written, 1u);
 }
 
+// A commit that fails half-way (here a rename: a folder stands where a file goes) leaves some
+// new files in place and the previous manifest on record. The next build must not take that
+// record's word for the files: here the page is back to its previous bytes (same size as the
+// ones left in place), and it must be written again.
+TEST_F(PublisherTest, AnInterruptedCommitIsNotTrustedNextTime) {
+  publish({{"a.html", "old1"}, {"b/index.html", "b"}}, false, 7);
+  fs::create_directories(out_ / "z.html" / "in-the-way");
+  {
+    Publisher p(out_, cache_, false);
+    OutputBatch b = p.batch();
+    ASSERT_TRUE(b.put("a.html", "new1", 8).ok());
+    ASSERT_TRUE(b.put("b/index.html", "b", 7).ok());
+    ASSERT_TRUE(b.put("z.html", "z", 8).ok());
+    p.add(std::move(b));
+    ASSERT_FALSE(p.commit().ok());
+  }
+  ASSERT_EQ(*read_file(out_ / "a.html"), "new1");  // moved in before the failure
+  fs::remove_all(out_ / "z.html");
+  // The inputs of a.html are as before the failed build: same fingerprint, same bytes.
+  PreviousOutput previous = read_previous_output(out_, cache_, false);
+  for (size_t i = 0; i < previous.manifest.size(); ++i) EXPECT_FALSE(previous.intact[i]);
+  auto s = publish({{"a.html", "old1"}, {"b/index.html", "b"}}, false, 7);
+  EXPECT_EQ(*read_file(out_ / "a.html"), "old1");
+  EXPECT_EQ(s.written, 2u);
+  // Once a commit went through, the records are trusted again.
+  s = publish({{"a.html", "old1"}, {"b/index.html", "b"}}, false, 7);
+  EXPECT_EQ(s.written, 0u);
+  EXPECT_EQ(s.unchanged, 2u);
+}
+
 TEST_F(PublisherTest, AbortLeavesTheOutputAsItWas) {
   publish({{"index.html", "home"}});
   {
