@@ -10,6 +10,7 @@
 
 #include "base/string_index.hpp"
 #include "site/keywords.hpp"
+#include "site/parallel.hpp"
 #include "site/taxonomy.hpp"
 #include "site/vocabulary.hpp"
 #include "text/collate.hpp"
@@ -107,7 +108,7 @@ void add_unique(std::vector<std::string_view>& names, std::string_view name) {
 }  // namespace
 
 model::Site build_site_model(std::vector<LoadedIssue> issues, const config::SiteConfig& config,
-                             std::vector<Error>& errors) {
+                             std::vector<Error>& errors, int jobs) {
   require_dates(issues, errors);
   order_issues(issues, config, errors);
 
@@ -115,48 +116,55 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   text::Slugger slugger;
   std::vector<std::vector<std::string>> vocabulary_names;  // by article
   std::vector<WordCounts> keyword_counts;                  // by article, when keywords are on
-  // Issues, articles, URLs, slugs.
-  site.issues.reserve(issues.size());
-  size_t articles = 0;
-  for (const auto& li : issues) articles += li.issue.articles.size();
-  site.articles.reserve(articles);
-  vocabulary_names.reserve(articles);
-  if (config.keywords.enabled) keyword_counts.reserve(articles);
-  for (auto& li : issues) {
-    model::IssueEntry entry;
+  // Issues, articles, URLs, slugs: where each issue's articles go first, then every issue on
+  // every core (an archive has a hundred thousand articles).
+  std::erase_if(issues, [&](const LoadedIssue& li) {
+    if (li.facts.size() == li.issue.articles.size()) return false;
+    errors.push_back(file_error(li.source_rel, "the facts of its articles were not found"));
+    return true;
+  });
+  std::vector<size_t> first_article(issues.size() + 1, 0);
+  for (size_t i = 0; i < issues.size(); ++i)
+    first_article[i + 1] = first_article[i] + issues[i].issue.articles.size();
+  const size_t n = first_article.back();
+  site.issues.resize(issues.size());
+  site.articles.resize(n);
+  vocabulary_names.resize(n);
+  if (config.keywords.enabled) keyword_counts.resize(n);
+  parallel_for(issues.size(), worker_count(jobs, issues.size()), [&](size_t i, int) {
+    LoadedIssue& li = issues[i];
+    model::IssueEntry& entry = site.issues[i];
     entry.date = *li.issue.masthead.date;
     entry.url = date_path(entry.date);
-    entry.source_path = li.source_rel;
+    entry.source_path = std::move(li.source_rel);
     entry.from_markdown = li.from_markdown;
     entry.content_hash = li.content_hash;
-    entry.source_text = li.source_text;
-    if (li.facts.size() != li.issue.articles.size()) {
-      errors.push_back(file_error(li.source_rel, "the facts of its articles were not found"));
-      continue;
-    }
+    entry.source_text = std::move(li.source_text);
     entry.issue = std::move(li.issue);
-    const int issue_index = static_cast<int>(site.issues.size());
-    for (size_t i = 0; i < entry.issue.articles.size(); ++i) {
-      model::ArticleEntry a;
-      a.issue = issue_index;
-      a.index = static_cast<int>(i);
-      ArticleFacts& facts = li.facts[i];
+    entry.articles.resize(entry.issue.articles.size());
+    for (size_t k = 0; k < entry.articles.size(); ++k) {
+      const size_t at = first_article[i] + k;
+      model::ArticleEntry& a = site.articles[at];
+      a.issue = static_cast<int>(i);
+      a.index = static_cast<int>(k);
+      ArticleFacts& facts = li.facts[k];
       a.slug = std::move(facts.slug);
       a.summary = std::move(facts.summary);
       a.search_text = std::move(facts.search_text);
       a.version = facts.version;
-      vocabulary_names.push_back(std::move(facts.vocabulary));
-      if (config.keywords.enabled) keyword_counts.push_back(std::move(facts.keywords));
-      a.url = entry.url + a.slug + "/";
-      entry.articles.push_back(static_cast<int>(site.articles.size()));
-      site.articles.push_back(std::move(a));
+      vocabulary_names[at] = std::move(facts.vocabulary);
+      if (config.keywords.enabled) keyword_counts[at] = std::move(facts.keywords);
+      a.url.reserve(entry.url.size() + a.slug.size() + 1);
+      ((a.url += entry.url) += a.slug) += '/';
+      entry.articles[k] = static_cast<int>(at);
     }
-    site.calendar.days[entry.date.year][entry.date.month][entry.date.day] = issue_index;
-    site.issues.push_back(std::move(entry));
+  });
+  for (size_t i = 0; i < site.issues.size(); ++i) {
+    const text::Date& d = site.issues[i].date;
+    site.calendar.days[d.year][d.month][d.day] = static_cast<int>(i);
   }
 
   // Tags: front matter, then vocabulary terms, then automatic keywords.
-  const size_t n = site.articles.size();
   std::vector<std::vector<std::string>> keywords;
   // For automatic keywords: a keyword that is a vocabulary term's name or alias is that term
   // (株洲市 → 株洲); a piece of one (静默 of 静默管理, 近平 of 习近平) is no tag of its own; a
