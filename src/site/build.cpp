@@ -399,7 +399,7 @@ BuildResult SiteBuilder::build() {
 
   // 4. The site model.
   auto model_start = Clock::now();
-  model::Site site = build_site_model(std::move(issues), config, errors);
+  model::Site site = build_site_model(std::move(issues), config, errors, options_.jobs);
   if (!errors.empty()) return result;
   result.issues = site.issues.size();
   result.articles = site.articles.size();
