@@ -42,8 +42,10 @@ std::string search_text_of(const model::Article& article, int chars);
 // Finds the facts of articles. One per thread.
 class FactFinder {
  public:
-  // `vocabulary` must outlive the finder.
-  FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary);
+  // `vocabulary` must outlive the finder, and so must `readings` (the romanisations its slugs
+  // share with other threads; none: a table of its own).
+  FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary,
+             const text::HanReadings* readings = nullptr);
   ArticleFacts facts(const model::Article& article) const;
 
   // The slugs of the articles of `issue` (see article_slugs).
@@ -53,7 +55,7 @@ class FactFinder {
   const config::SiteConfig& config_;
   const VocabularyMatcher& vocabulary_;
   std::unique_ptr<WordCounter> counter_;
-  text::Slugger slugger_;
+  std::unique_ptr<text::Slugger> slugger_;
 };
 
 // A hash of the settings facts depend on (vocabulary, keyword and slug settings): facts kept from a

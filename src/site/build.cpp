@@ -26,6 +26,7 @@
 #include "site/content.hpp"
 #include "site/context.hpp"
 #include "site/fingerprint.hpp"
+#include "site/han_readings_cache.hpp"
 #include "site/issue_store.hpp"
 #include "site/pages.hpp"
 #include "site/parallel.hpp"
@@ -113,13 +114,25 @@ BuildResult SiteBuilder::build() {
   BuildResult result;
   auto& errors = result.errors;
   auto start = Clock::now();
-  // ICU compiles its transliteration rules on first use in a process (~80 ms): done on the
-  // side while settings, templates and the cache load, so that a rebuild's first slug does
-  // not wait for it. Every other Slugger is made once it is done (~3 ms then): threads that
-  // compiled the rules at the same time would each pay for it, and more (0.13 s of CPU).
-  const std::shared_future<void> warm_up =
-      std::async(std::launch::async, [] { text::Slugger(); }).share();
-  auto rules_compiled = [&warm_up] { std::shared_future<void>(warm_up).wait(); };
+  // Han characters are romanised (for slugs) with the table the last build kept, and ICU is
+  // asked only for characters it lacks. Without one, ICU compiles its transliteration rules
+  // (~0.1 s) on the side while settings, templates and the cache load, so that a rebuild's
+  // first slug does not wait for it; every Slugger is made once that is done (~3 ms then):
+  // threads that compiled the rules at the same time would each pay for it, and more.
+  const std::unique_ptr<text::HanReadings> kept_readings =
+      options_.clean ? nullptr : load_han_readings(cache_dir());
+  std::shared_future<std::shared_ptr<text::HanReadings>> warm_up;
+  if (!kept_readings) {
+    warm_up = std::async(std::launch::async, [] {
+                return std::shared_ptr<text::HanReadings>(text::HanReadings::from_icu());
+              }).share();
+  }
+  auto readings = [&]() -> const text::HanReadings& {
+    return kept_readings ? *kept_readings : *warm_up.get();
+  };
+  auto readings_ready = [&] {
+    return kept_readings || warm_up.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  };
   auto progress = [&](std::string_view stage, size_t done, size_t total) {
     if (options_.progress) options_.progress(stage, done, total);
   };
@@ -258,8 +271,7 @@ BuildResult SiteBuilder::build() {
     auto finder_of = [&](int worker) -> FactFinder& {
       auto& f = finders[static_cast<size_t>(worker)];
       if (!f) {
-        rules_compiled();
-        f = std::make_unique<FactFinder>(config, vocabulary);
+        f = std::make_unique<FactFinder>(config, vocabulary, &readings());
       }
       return *f;
     };
@@ -345,8 +357,7 @@ BuildResult SiteBuilder::build() {
         ++ingested;
       }
       sizes[i] = size;
-      if (!finders[static_cast<size_t>(worker)] &&
-          warm_up.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      if (!finders[static_cast<size_t>(worker)] && !readings_ready()) {
         // The rules are still being compiled: the facts later, more sources now.
         facts_later[i] = 1;
         return;
@@ -399,7 +410,8 @@ BuildResult SiteBuilder::build() {
 
   // 4. The site model.
   auto model_start = Clock::now();
-  model::Site site = build_site_model(std::move(issues), config, errors, options_.jobs);
+  model::Site site =
+      build_site_model(std::move(issues), config, errors, options_.jobs, &readings());
   if (!errors.empty()) return result;
   result.issues = site.issues.size();
   result.articles = site.articles.size();
@@ -596,8 +608,7 @@ BuildResult SiteBuilder::build() {
             put(files[0], model::json_text(model::to_json(*whole)) + "\n", files_fingerprint);
             auto& slugger = sluggers[static_cast<size_t>(worker)];
             if (!slugger) {
-              rules_compiled();
-              slugger = std::make_unique<text::Slugger>();
+              slugger = std::make_unique<text::Slugger>(readings());
             }
             put(files[1],
                 markdown::issue_stream(*whole, markdown::issue_folder_name(entry.source_path),
@@ -717,6 +728,7 @@ BuildResult SiteBuilder::build() {
   }
   // The records only save work next time: without them the next build does more, not wrong.
   (void)deps.save(cache_dir(), env->loader());
+  if (!kept_readings || readings().grew()) (void)save_han_readings(cache_dir(), readings());
   (void)save_build_stamp(cache_dir(), {inputs_hash, result.issues, result.articles, result.pages});
 
   result.times.write = seconds_since(write_start);

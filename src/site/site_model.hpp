@@ -32,9 +32,11 @@ void strip_bodies(model::Issue& issue);
 
 // Builds the site model. Every problem is added to `errors` (issues without a date, two issues
 // of the same paper on the same day, unusable slugs); the model is complete only when none was
-// added. Made on `jobs` threads (0: every core).
+// added. Made on `jobs` threads (0: every core); terms are romanised with `readings` (none: a
+// table of its own).
 model::Site build_site_model(std::vector<LoadedIssue> issues, const config::SiteConfig& config,
-                             std::vector<Error>& errors, int jobs = 0);
+                             std::vector<Error>& errors, int jobs = 0,
+                             const text::HanReadings* readings = nullptr);
 
 // The paper an issue belongs to: its masthead's, else the site's.
 std::string paper_of(const model::Issue& issue, const config::SiteConfig& config);

@@ -3,7 +3,12 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
 #include <stdexcept>
+#include <vector>
 
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
@@ -37,7 +42,8 @@ bool is_ascii_alnum(char32_t c) {
 
 }  // namespace
 
-Slugger::Slugger() : han_(make_transliterator("Han-Latin; Latin-ASCII")) {
+std::unique_ptr<HanReadings> HanReadings::from_icu() {
+  std::unique_ptr<HanReadings> table(new HanReadings());
   // Contextual rules of Han-Latin look like `{重}' '?庆 > chóng;`.
   std::unique_ptr<icu::Transliterator> rules_of = make_transliterator("Han-Latin");
   icu::UnicodeString rules;
@@ -51,11 +57,95 @@ Slugger::Slugger() : han_(make_transliterator("Han-Latin; Latin-ASCII")) {
     if (text.compare(i, 6, "}' '?") == 0 || text.compare(i, 5, "}' '?") == 0) {
       i = text.find('?', i) + 1;
       char32_t second = next_code_point(text, i);
-      if (is_han(first) && is_han(second)) contexts_.emplace(first, second);
+      if (is_han(first) && is_han(second)) table->contexts_.emplace(first, second);
     }
     pos = i;
   }
+  // Compiled once here, the rules cost the sluggers that ask ICU later a few ms, not ~0.1 s.
+  make_transliterator("Han-Latin; Latin-ASCII");
+  return table;
 }
+
+namespace {
+
+// The first line of a table's text: which ICU its readings come from.
+std::string readings_header() {
+  return std::string("gazette-han-readings 1 ICU ") + U_ICU_VERSION + "\n";
+}
+
+}  // namespace
+
+std::string HanReadings::text() const {
+  // Sorted, so that the same table is always the same text.
+  std::vector<std::pair<char32_t, char32_t>> pairs(contexts_.begin(), contexts_.end());
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<std::pair<std::uint64_t, const std::string*>> syllables;
+  std::lock_guard lock(mutex_);
+  for (const auto& [key, value] : read_) syllables.emplace_back(key, &value);
+  for (const auto& [key, value] : added_) syllables.emplace_back(key, &value);
+  std::sort(syllables.begin(), syllables.end());
+  std::string out = readings_header();
+  for (const auto& [first, second] : pairs)
+    out += fmt::format("c {:x} {:x}\n", static_cast<std::uint32_t>(first),
+                       static_cast<std::uint32_t>(second));
+  for (const auto& [key, value] : syllables) out += fmt::format("s {:x} {}\n", key, *value);
+  return out;
+}
+
+std::unique_ptr<HanReadings> HanReadings::parse(std::string_view text) {
+  const std::string header = readings_header();
+  if (text.substr(0, header.size()) != header) return nullptr;
+  text.remove_prefix(header.size());
+  std::unique_ptr<HanReadings> table(new HanReadings());
+  auto hex = [](std::string_view& line, std::uint64_t& value) {
+    auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), value, 16);
+    if (ec != std::errc() || end == line.data()) return false;
+    line.remove_prefix(static_cast<size_t>(end - line.data()));
+    return true;
+  };
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) return nullptr;  // cut short
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl + 1);
+    if (line.size() < 2 || line[1] != ' ') return nullptr;
+    const char kind = line[0];
+    line.remove_prefix(2);
+    std::uint64_t a = 0, b = 0;
+    if (!hex(line, a) || line.empty() || line[0] != ' ') return nullptr;
+    line.remove_prefix(1);
+    if (kind == 'c') {
+      if (!hex(line, b) || !line.empty() || a > 0x10FFFF || b > 0x10FFFF) return nullptr;
+      table->contexts_.emplace(static_cast<char32_t>(a), static_cast<char32_t>(b));
+    } else if (kind == 's') {
+      table->read_.emplace(a, std::string(line));
+    } else {
+      return nullptr;
+    }
+  }
+  return table;
+}
+
+bool HanReadings::grew() const {
+  std::lock_guard lock(mutex_);
+  return !added_.empty();
+}
+
+const std::string* HanReadings::find(std::uint64_t key) const {
+  if (auto it = read_.find(key); it != read_.end()) return &it->second;
+  std::lock_guard lock(mutex_);
+  auto it = added_.find(key);
+  return it != added_.end() ? &it->second : nullptr;  // never moved: a node-based map
+}
+
+void HanReadings::add(std::uint64_t key, const std::string& syllables) const {
+  std::lock_guard lock(mutex_);
+  added_.emplace(key, syllables);
+}
+
+Slugger::Slugger() : own_(HanReadings::from_icu()), readings_(own_.get()) {}
+
+Slugger::Slugger(const HanReadings& readings) : readings_(&readings) {}
 
 Slugger::~Slugger() = default;
 
@@ -63,10 +153,15 @@ const std::string& Slugger::han_syllables(char32_t first, char32_t second) const
   const std::uint64_t key = first | static_cast<std::uint64_t>(second) << 32;
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
+  if (const std::string* known = readings_->find(key))
+    return memo_.emplace(key, *known).first->second;
+  if (!han_) han_ = make_transliterator("Han-Latin; Latin-ASCII");
   icu::UnicodeString u;
   u.append(static_cast<UChar32>(first));
   if (second != 0) u.append(static_cast<UChar32>(second));
-  return memo_.emplace(key, run(*han_, u)).first->second;
+  const std::string& syllables = memo_.emplace(key, run(*han_, u)).first->second;
+  readings_->add(key, syllables);
+  return syllables;
 }
 
 std::string Slugger::other_script(std::string_view run_text) const {
@@ -108,7 +203,7 @@ std::string Slugger::romanize(std::string_view text) const {
     if (is_han(c)) {
       separate();
       char32_t second = 0;
-      auto [from, to] = contexts_.equal_range(c);
+      auto [from, to] = readings_->contexts_.equal_range(c);
       if (from != to && i < text.size()) {
         size_t j = i;
         char32_t next = next_code_point(text, j);

@@ -263,6 +263,27 @@ TEST_F(BuildTest, NoOpRebuildReadsNoIssueAtAll) {
   EXPECT_EQ(snapshot(site_ / "public"), snapshot(root_ / "clean"));
 }
 
+// The romanisations of Han characters are kept in the cache: a rebuild reads them instead of
+// compiling ICU's rules, adds the characters an edit brings, and a damaged table is made again.
+TEST_F(BuildTest, RomanisationsAreKeptAndADamagedTableIsMadeAgain) {
+  build(site_ / "public");
+  const fs::path table = cache_dir() / "han-readings";
+  ASSERT_TRUE(fs::exists(table));
+  const std::string first = *read_file(table);
+  append(site_ / "content/002_11b79ce3a1869f5d.txt",
+         "\n\n龘靐补记\n\n株洲日报讯 2月3日，本报补记一则消息。\n");
+  ASSERT_TRUE(build(site_ / "public").ok());
+  const std::string grown = *read_file(table);
+  EXPECT_GT(grown.size(), first.size());
+  EXPECT_NE(grown.find("\ns 9f98 "), std::string::npos);  // 龘 is U+9F98
+  write(table, "damaged");
+  append(site_ / "content/002_11b79ce3a1869f5d.txt", "\n株洲日报讯 又一则消息。\n");
+  ASSERT_TRUE(build(site_ / "public").ok());
+  EXPECT_NE(*read_file(table), "damaged");
+  build(root_ / "clean", /*clean=*/true);
+  EXPECT_EQ(snapshot(site_ / "public"), snapshot(root_ / "clean"));
+}
+
 TEST_F(BuildTest, AnIssueFileDeletedByHandComesBackWithTheNextChange) {
   build(site_ / "public");
   std::vector<fs::path> markdown;

@@ -84,4 +84,47 @@ TEST(Slugger, SameAsIcuOnWholeText) {
 }
 
 }  // namespace
+// A table shared by sluggers gives the slugs a slugger of its own gives, keeps what they met,
+// and read back spares them ICU for those characters (contextual pairs included).
+TEST(HanReadings, KeptTableGivesTheSameSlugsWithoutIcu) {
+  const std::string title = "重庆市加快构建网络空间命运共同体";
+  const std::string expected = Slugger().slug(title, 200);
+  EXPECT_EQ(expected.rfind("chong-qing-shi-", 0), 0u) << expected;
+
+  auto table = HanReadings::from_icu();
+  Slugger first(*table);
+  EXPECT_EQ(first.slug(title, 200), expected);
+  EXPECT_TRUE(first.asked_icu());
+  EXPECT_TRUE(table->grew());
+
+  auto kept = HanReadings::parse(table->text());
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(kept->text(), table->text());
+  Slugger again(*kept);
+  EXPECT_EQ(again.slug(title, 200), expected);
+  EXPECT_EQ(again.romanize("重庆"), "chong qing");
+  EXPECT_FALSE(again.asked_icu());
+  EXPECT_FALSE(kept->grew());
+  // A character the table lacks is asked for, and added.
+  EXPECT_EQ(again.slug("株洲"), Slugger().slug("株洲"));
+  EXPECT_TRUE(again.asked_icu());
+  EXPECT_TRUE(kept->grew());
+}
+
+TEST(HanReadings, DamagedOrForeignTablesAreNotRead) {
+  auto table = HanReadings::from_icu();
+  Slugger(*table).slug("加快构建");
+  const std::string text = table->text();
+  ASSERT_NE(HanReadings::parse(text), nullptr);
+  EXPECT_EQ(HanReadings::parse(""), nullptr);
+  EXPECT_EQ(HanReadings::parse(text.substr(0, text.size() - 1)), nullptr);  // cut short
+  std::string other = text;
+  other.replace(other.find("ICU ") + 4, 1, "9");  // another ICU version
+  EXPECT_EQ(HanReadings::parse(other), nullptr);
+  const size_t line = text.find('\n') + 1;
+  for (const std::string bad : {"x 52a0 jia\n", "s zz jia\n", "c 91cd\n", "s 52a0\n"}) {
+    EXPECT_EQ(HanReadings::parse(text.substr(0, line) + bad), nullptr) << bad;
+  }
+}
+
 }  // namespace gazette::text
