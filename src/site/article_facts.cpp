@@ -52,15 +52,12 @@ std::string search_text_of(const model::Article& article, int chars) {
 
 FactFinder::FactFinder(const config::SiteConfig& config, const VocabularyMatcher& vocabulary,
                        const text::HanReadings* readings)
-    : config_(config),
-      vocabulary_(vocabulary),
-      slugger_(readings ? std::make_unique<text::Slugger>(*readings)
-                        : std::make_unique<text::Slugger>()) {
+    : config_(config), vocabulary_(vocabulary), slugger_(readings) {
   if (config.keywords.enabled) counter_ = std::make_unique<WordCounter>(config.keywords);
 }
 
 Result<std::vector<std::string>> FactFinder::slugs(const model::Issue& issue) const {
-  return article_slugs(issue, config_.slugs, *slugger_, static_cast<size_t>(config_.slug_length));
+  return article_slugs(issue, config_.slugs, slugger_, static_cast<size_t>(config_.slug_length));
 }
 
 ArticleFacts FactFinder::facts(const model::Article& a) const {

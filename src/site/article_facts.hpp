@@ -55,7 +55,7 @@ class FactFinder {
   const config::SiteConfig& config_;
   const VocabularyMatcher& vocabulary_;
   std::unique_ptr<WordCounter> counter_;
-  std::unique_ptr<text::Slugger> slugger_;
+  text::Slugger slugger_;
 };
 
 // A hash of the settings facts depend on (vocabulary, keyword and slug settings): facts kept from a

@@ -121,12 +121,8 @@ BuildResult SiteBuilder::build() {
   // threads that compiled the rules at the same time would each pay for it, and more.
   const std::unique_ptr<text::HanReadings> kept_readings =
       options_.clean ? nullptr : load_han_readings(cache_dir());
-  std::shared_future<std::shared_ptr<text::HanReadings>> warm_up;
-  if (!kept_readings) {
-    warm_up = std::async(std::launch::async, [] {
-                return std::shared_ptr<text::HanReadings>(text::HanReadings::from_icu());
-              }).share();
-  }
+  std::shared_future<std::unique_ptr<text::HanReadings>> warm_up;
+  if (!kept_readings) warm_up = std::async(std::launch::async, text::HanReadings::from_icu).share();
   auto readings = [&]() -> const text::HanReadings& {
     return kept_readings ? *kept_readings : *warm_up.get();
   };
@@ -608,7 +604,7 @@ BuildResult SiteBuilder::build() {
             put(files[0], model::json_text(model::to_json(*whole)) + "\n", files_fingerprint);
             auto& slugger = sluggers[static_cast<size_t>(worker)];
             if (!slugger) {
-              slugger = std::make_unique<text::Slugger>(readings());
+              slugger = std::make_unique<text::Slugger>(&readings());
             }
             put(files[1],
                 markdown::issue_stream(*whole, markdown::issue_folder_name(entry.source_path),

@@ -62,16 +62,11 @@ size_t sitemap_url_count(const model::Site& site, const config::SiteConfig& conf
 std::vector<Page> plan_pages(const model::Site& site, const config::SiteConfig& config) {
   std::vector<Page> pages;
   // As many as there will be (an archive has a few hundred thousand: growing the list would
-  // copy them, into memory new each time).
-  const size_t parts = sitemap_parts(sitemap_url_count(site, config));
-  size_t n_pages = 1 + site.issues.size() + site.articles.size() + 3 + parts;
-  for (const auto& [year, months] : site.calendar.days) n_pages += 1 + months.size();
-  for (const model::Taxonomy* tax : {&site.tags, &site.authors}) {
-    n_pages += 1 + tax->terms.size();
-    for (const auto& term : tax->terms)
-      n_pages += static_cast<size_t>(term_page_count(term.articles.size(), config.paginate));
-  }
-  pages.reserve(n_pages);
+  // copy them, into memory new each time): every page the sitemap lists, a feed per term, the
+  // site's feed, 404.html and the sitemap files.
+  const size_t urls = sitemap_url_count(site, config);
+  const size_t parts = sitemap_parts(urls);
+  pages.reserve(urls + site.tags.terms.size() + site.authors.terms.size() + 2 + parts);
   pages.push_back({PageKind::kHome, "index.html", "home.html"});
   for (size_t i = 0; i < site.issues.size(); ++i) {
     const model::IssueEntry& issue = site.issues[i];

@@ -114,8 +114,7 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   order_issues(issues, config, errors);
 
   model::Site site;
-  const auto slugger =
-      readings ? std::make_unique<text::Slugger>(*readings) : std::make_unique<text::Slugger>();
+  text::Slugger slugger(readings);
   std::vector<std::vector<std::string>> vocabulary_names;  // by article
   std::vector<WordCounts> keyword_counts;                  // by article, when keywords are on
   // Issues, articles, URLs, slugs: where each issue's articles go first, then every issue on
@@ -259,7 +258,7 @@ model::Site build_site_model(std::vector<LoadedIssue> issues, const config::Site
   for (Uses* u : {&tags, &authors}) u->first.push_back(u->of_articles.size());
   text::Collation collation(config.language);
   text::IndexHeadings headings(config.language);
-  TermTools tools{collation, headings, *slugger};
+  TermTools tools{collation, headings, slugger};
   // The taxonomy of `u`'s terms (given by name, as make_taxonomy expects them), and each
   // article's terms in it.
   auto taxonomy = [&](const std::string& name, Uses& u, auto member) {

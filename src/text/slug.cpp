@@ -143,9 +143,9 @@ void HanReadings::add(std::uint64_t key, const std::string& syllables) const {
   added_.emplace(key, syllables);
 }
 
-Slugger::Slugger() : own_(HanReadings::from_icu()), readings_(own_.get()) {}
-
-Slugger::Slugger(const HanReadings& readings) : readings_(&readings) {}
+Slugger::Slugger(const HanReadings* readings)
+    : own_(readings ? nullptr : HanReadings::from_icu()),
+      readings_(readings ? readings : own_.get()) {}
 
 Slugger::~Slugger() = default;
 

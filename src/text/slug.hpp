@@ -59,11 +59,10 @@ class HanReadings {
 // One per thread: ICU transliterators and the memo are not shared between threads.
 class Slugger {
  public:
-  // A slugger with a table of its own, read from ICU now.
-  Slugger();
   // A slugger that romanises with `readings` (which must outlive it, and may be shared with
-  // other threads' sluggers), and asks ICU only for characters the table does not have.
-  explicit Slugger(const HanReadings& readings);
+  // other threads' sluggers), and asks ICU only for characters the table does not have;
+  // without one, with a table of its own, read from ICU now.
+  explicit Slugger(const HanReadings* readings = nullptr);
   ~Slugger();
   Slugger(const Slugger&) = delete;
   Slugger& operator=(const Slugger&) = delete;

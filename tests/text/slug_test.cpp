@@ -92,7 +92,7 @@ TEST(HanReadings, KeptTableGivesTheSameSlugsWithoutIcu) {
   EXPECT_EQ(expected.rfind("chong-qing-shi-", 0), 0u) << expected;
 
   auto table = HanReadings::from_icu();
-  Slugger first(*table);
+  Slugger first(table.get());
   EXPECT_EQ(first.slug(title, 200), expected);
   EXPECT_TRUE(first.asked_icu());
   EXPECT_TRUE(table->grew());
@@ -100,7 +100,7 @@ TEST(HanReadings, KeptTableGivesTheSameSlugsWithoutIcu) {
   auto kept = HanReadings::parse(table->text());
   ASSERT_NE(kept, nullptr);
   EXPECT_EQ(kept->text(), table->text());
-  Slugger again(*kept);
+  Slugger again(kept.get());
   EXPECT_EQ(again.slug(title, 200), expected);
   EXPECT_EQ(again.romanize("重庆"), "chong qing");
   EXPECT_FALSE(again.asked_icu());
@@ -113,7 +113,7 @@ TEST(HanReadings, KeptTableGivesTheSameSlugsWithoutIcu) {
 
 TEST(HanReadings, DamagedOrForeignTablesAreNotRead) {
   auto table = HanReadings::from_icu();
-  Slugger(*table).slug("加快构建");
+  Slugger(table.get()).slug("加快构建");
   const std::string text = table->text();
   ASSERT_NE(HanReadings::parse(text), nullptr);
   EXPECT_EQ(HanReadings::parse(""), nullptr);
